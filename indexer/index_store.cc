@@ -1,0 +1,182 @@
+#include "index_store.h"
+
+#include <fcntl.h>
+#include <sys/file.h>
+#include <unistd.h>
+#include <xapian.h>
+
+#include <algorithm>
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <set>
+
+#include "analyzer.h"
+#include "errors.h"
+#include "index_terms.h"
+#include "schema.h"
+
+namespace copsearch {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr const char* kStub = "XAPIANDB";
+constexpr const char* kGenPrefix = "gen-";
+
+// Holds an exclusive flock on DIR/.lock so two indexers never switch the stub at once.
+class DirLock {
+ public:
+  explicit DirLock(const std::string& dir) {
+    const std::string path = dir + "/.lock";
+    fd_ = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+    if (fd_ < 0) throw std::runtime_error(path + ": cannot open lock file");
+    if (::flock(fd_, LOCK_EX | LOCK_NB) != 0) {
+      ::close(fd_);
+      throw std::runtime_error(dir + ": another indexer is writing this index");
+    }
+  }
+  ~DirLock() { ::close(fd_); }
+  DirLock(const DirLock&) = delete;
+  DirLock& operator=(const DirLock&) = delete;
+
+ private:
+  int fd_;
+};
+
+long generation_number(const fs::path& p) {
+  const auto name = p.filename().string();
+  if (name.rfind(kGenPrefix, 0) != 0) return -1;
+  try {
+    std::size_t used = 0;
+    long n = std::stol(name.substr(4), &used);
+    return used == name.size() - 4 ? n : -1;
+  } catch (...) {
+    return -1;
+  }
+}
+
+std::string gen_name(long n) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%s%06ld", kGenPrefix, n);
+  return buf;
+}
+
+void write_metadata(Xapian::WritableDatabase& db, const Taxonomy& taxonomy) {
+  nlohmann::json bits = schema::facet_bits(taxonomy);
+  db.set_metadata(std::string(schema::kFacetBitsKey), bits.dump());
+  const auto now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+  char when[32];
+  std::strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", std::gmtime(&now));
+  db.set_metadata(std::string(schema::kBuiltAtKey), when);
+}
+
+// Documents in id order, so browsing without a query lists them by id.
+std::vector<const Document*> by_id(const std::vector<Document>& docs) {
+  std::vector<const Document*> out;
+  for (const auto& d : docs) out.push_back(&d);
+  std::sort(out.begin(), out.end(), [](auto* a, auto* b) { return a->id < b->id; });
+  return out;
+}
+
+}  // namespace
+
+IndexStore::IndexStore(std::string dir) : dir_(std::move(dir)) {}
+
+std::string IndexStore::live_generation() const {
+  std::ifstream in(dir_ + "/" + kStub);
+  std::string kind, name;
+  if (!(in >> kind >> name)) return "";
+  return dir_ + "/" + name;
+}
+
+IndexSummary IndexStore::rebuild(const std::vector<Document>& docs, const Taxonomy& taxonomy, const Progress& progress) {
+  fs::create_directories(dir_);
+  DirLock lock(dir_);
+  long last = 0;
+  for (const auto& e : fs::directory_iterator(dir_)) last = std::max(last, generation_number(e.path()));
+  const std::string name = gen_name(last + 1);
+  const std::string tmp = dir_ + "/" + name + ".tmp";
+  fs::remove_all(tmp);
+  try {
+    Analyzer analyzer;
+    Xapian::WritableDatabase db(tmp, Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_BACKEND_GLASS);
+    write_metadata(db, taxonomy);
+    std::size_t done = 0;
+    for (const Document* d : by_id(docs)) {
+      db.add_document(make_xapian_document(*d, taxonomy, analyzer));
+      if (progress) progress(++done, docs.size());
+    }
+    db.commit();
+    db.close();
+    fs::rename(tmp, dir_ + "/" + name);
+  } catch (...) {
+    std::error_code ec;
+    fs::remove_all(tmp, ec);
+    throw;
+  }
+  // The switch: rename() replaces the stub in one step; readers see the old or the new index.
+  const std::string stub_tmp = dir_ + "/" + kStub + ".tmp";
+  {
+    std::ofstream out(stub_tmp, std::ios::trunc);
+    out << "auto " << name << "\n";
+    out.flush();
+    if (!out) throw std::runtime_error(stub_tmp + ": cannot write");
+  }
+  fs::rename(stub_tmp, dir_ + "/" + kStub);
+  // Keep the previous generation: a daemon thread may still be finishing a search on it.
+  for (const auto& e : fs::directory_iterator(dir_)) {
+    const long n = generation_number(e.path());
+    if (n >= 0 && n < last) fs::remove_all(e.path());
+  }
+  IndexSummary s;
+  s.documents = s.added = docs.size();
+  return s;
+}
+
+IndexSummary IndexStore::update(const std::vector<Document>& docs, const Taxonomy& taxonomy, const Progress& progress) {
+  const std::string live = live_generation();
+  if (live.empty() || !fs::exists(live)) return rebuild(docs, taxonomy, progress);
+  {
+    // A changed taxonomy renumbers the facet mask bits: only a rebuild keeps masks right.
+    Xapian::Database current(live);
+    if (current.get_metadata(std::string(schema::kFacetBitsKey)) != nlohmann::json(schema::facet_bits(taxonomy)).dump())
+      return rebuild(docs, taxonomy, progress);
+  }
+  DirLock lock(dir_);
+  Analyzer analyzer;
+  Xapian::WritableDatabase db(live, Xapian::DB_OPEN);
+  IndexSummary s;
+  std::set<std::string> wanted;
+  std::size_t done = 0;
+  for (const Document* d : by_id(docs)) {
+    wanted.insert(schema::id_term(d->id));
+    Xapian::Document xd = make_xapian_document(*d, taxonomy, analyzer);
+    const std::string term = schema::id_term(d->id);
+    auto post = db.postlist_begin(term);
+    if (post == db.postlist_end(term)) {
+      db.add_document(xd);
+      ++s.added;
+    } else if (db.get_document(*post).get_value(schema::kContentHashSlot) == xd.get_value(schema::kContentHashSlot)) {
+      ++s.unchanged;
+    } else {
+      db.replace_document(term, xd);
+      ++s.changed;
+    }
+    if (progress) progress(++done, docs.size());
+  }
+  std::vector<std::string> gone;
+  const std::string q(schema::kIdPrefix);
+  for (auto t = db.allterms_begin(q); t != db.allterms_end(q); ++t)
+    if (!wanted.count(*t)) gone.push_back(*t);
+  for (const auto& t : gone) db.delete_document(t);
+  s.removed = gone.size();
+  write_metadata(db, taxonomy);
+  db.commit();  // one commit: readers see the whole update or none of it
+  s.documents = db.get_doccount();
+  return s;
+}
+
+}  // namespace copsearch

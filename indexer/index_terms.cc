@@ -1,0 +1,36 @@
+#include "index_terms.h"
+
+#include "schema.h"
+
+namespace copsearch {
+
+std::uint64_t content_hash(std::string_view data) {
+  std::uint64_t h = 14695981039346656037ull;
+  for (unsigned char c : data) h = (h ^ c) * 1099511628211ull;
+  return h;
+}
+
+Xapian::Document make_xapian_document(const Document& doc, const Taxonomy& taxonomy, Analyzer& analyzer) {
+  const Lang lang = lang_from_code(doc.lang).value_or(Lang::en);
+  Xapian::Document xd;
+  Xapian::termpos pos = 0;
+  for (const auto& t : analyzer.tokens(doc.title, lang)) {
+    xd.add_posting(t.word, ++pos, schema::kTitleWdf);
+    xd.add_term(schema::stem_term(t.stem), schema::kTitleWdf);
+  }
+  pos += schema::kBodyPositionGap;
+  for (const auto& t : analyzer.tokens(doc.text, lang)) {
+    xd.add_posting(t.word, ++pos);
+    xd.add_term(schema::stem_term(t.stem));
+  }
+  xd.add_boolean_term(schema::id_term(doc.id));
+  for (const auto& [facet, values] : doc.facets)
+    for (const auto& v : values) xd.add_boolean_term(schema::facet_term(facet, v));
+  const std::string data = schema::encode_data(doc);
+  xd.add_value(schema::kFacetMaskSlot, schema::encode_mask(schema::facet_mask(doc, taxonomy)));
+  xd.add_value(schema::kContentHashSlot, schema::encode_mask(content_hash(data)));
+  xd.set_data(data);
+  return xd;
+}
+
+}  // namespace copsearch

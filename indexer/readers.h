@@ -1,0 +1,34 @@
+// @brief Document readers: Markdown with YAML front matter, JSONL, and a whole corpus folder.
+//
+// Readers never stop at the first bad document: they collect every "file:line: reason" so an
+// editor can fix a batch in one pass. A run with any error indexes nothing.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "document.h"
+#include "taxonomy.h"
+
+namespace copsearch {
+
+struct ReadResult {
+  std::vector<Document> documents;
+  std::vector<std::string> errors;
+};
+
+// One Markdown file; `text` is its content, `file` the name used in messages.
+void read_markdown(std::string_view text, const std::string& file, const Taxonomy& taxonomy, ReadResult& out);
+
+// JSON Lines: one document object per line, the front-matter fields plus "body".
+void read_jsonl(std::string_view text, const std::string& file, const Taxonomy& taxonomy, ReadResult& out);
+
+// Every *.md file under `dir`, recursively, in path order.
+void read_corpus_dir(const std::string& dir, const Taxonomy& taxonomy, ReadResult& out);
+void read_jsonl_file(const std::string& path, const Taxonomy& taxonomy, ReadResult& out);
+
+// Checks across documents: unique ids, translation_of naming a document that exists.
+void check_collection(ReadResult& result);
+
+}  // namespace copsearch

@@ -1,0 +1,88 @@
+#include "schema.h"
+
+#include <algorithm>
+#include <nlohmann/json.hpp>
+
+namespace copsearch::schema {
+
+namespace {
+std::string join(std::string_view prefix, std::string_view rest) {
+  std::string t;
+  t.reserve(prefix.size() + rest.size());
+  t.append(prefix).append(rest);
+  return t;
+}
+}  // namespace
+
+std::string id_term(std::string_view id) { return join(kIdPrefix, id); }
+std::string stem_term(std::string_view stem) { return join(kStemPrefix, stem); }
+
+std::string facet_term(std::string_view facet, std::string_view value) {
+  std::string t = "X";
+  for (char c : facet) t += (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c;
+  t += value;
+  return t;
+}
+
+std::vector<std::pair<std::string, std::string>> facet_bits(const Taxonomy& taxonomy) {
+  std::vector<std::pair<std::string, std::string>> bits;
+  for (const auto& f : taxonomy.facets())
+    for (const auto& v : f.values) bits.emplace_back(f.name, v.name);
+  return bits;
+}
+
+std::uint64_t facet_mask(const Document& doc, const Taxonomy& taxonomy) {
+  std::uint64_t mask = 0;
+  int bit = 0;
+  for (const auto& f : taxonomy.facets()) {
+    auto it = doc.facets.find(f.name);
+    for (const auto& v : f.values) {
+      if (it != doc.facets.end() && std::find(it->second.begin(), it->second.end(), v.name) != it->second.end())
+        mask |= std::uint64_t{1} << bit;
+      ++bit;
+    }
+  }
+  return mask;
+}
+
+std::string encode_mask(std::uint64_t mask) {
+  std::string s(8, '\0');
+  for (int i = 0; i < 8; ++i) s[i] = static_cast<char>((mask >> (8 * i)) & 0xFF);
+  return s;
+}
+
+std::uint64_t decode_mask(std::string_view bytes) {
+  std::uint64_t mask = 0;
+  for (std::size_t i = 0; i < bytes.size() && i < 8; ++i)
+    mask |= std::uint64_t{static_cast<unsigned char>(bytes[i])} << (8 * i);
+  return mask;
+}
+
+std::string encode_data(const Document& doc) {
+  nlohmann::ordered_json j;
+  j["id"] = doc.id;
+  j["title"] = doc.title;
+  j["lang"] = doc.lang;
+  j["source"] = doc.source;
+  if (!doc.translation_of.empty()) j["translation_of"] = doc.translation_of;
+  j["facets"] = doc.facets;
+  j["body"] = doc.body;
+  j["text"] = doc.text;
+  return j.dump();
+}
+
+Document decode_data(const std::string& data) {
+  const auto j = nlohmann::json::parse(data);
+  Document d;
+  d.id = j.at("id").get<std::string>();
+  d.title = j.at("title").get<std::string>();
+  d.lang = j.at("lang").get<std::string>();
+  d.source = j.value("source", "");
+  d.translation_of = j.value("translation_of", "");
+  d.facets = j.at("facets").get<std::map<std::string, std::vector<std::string>>>();
+  d.body = j.value("body", "");
+  d.text = j.value("text", "");
+  return d;
+}
+
+}  // namespace copsearch::schema

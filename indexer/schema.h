@@ -1,0 +1,44 @@
+// @brief How a document is laid out in Xapian: term prefixes, value slots, stored data.
+//
+// Omega's conventions: Q = unique id, Z = stem, X... = our own boolean prefixes.
+// Unprefixed terms are folded words with positions (for phrases); Z terms carry no positions.
+#pragma once
+
+#include <xapian.h>
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "document.h"
+#include "taxonomy.h"
+
+namespace copsearch::schema {
+
+inline constexpr std::string_view kIdPrefix = "Q";
+inline constexpr std::string_view kStemPrefix = "Z";
+inline constexpr Xapian::valueno kFacetMaskSlot = 0;    // 8 bytes: one bit per facet value
+inline constexpr Xapian::valueno kContentHashSlot = 1;  // lets --update skip unchanged documents
+inline constexpr Xapian::termcount kTitleWdf = 3;       // a title word counts as three body words
+inline constexpr Xapian::termpos kBodyPositionGap = 100;  // keeps phrases from spanning title and body
+inline constexpr std::string_view kFacetBitsKey = "copsearch.facet_bits";
+inline constexpr std::string_view kBuiltAtKey = "copsearch.built_at";
+
+std::string id_term(std::string_view id);
+std::string stem_term(std::string_view stem);
+// "XAUDIENCEchildren": the boolean filter term for one facet value.
+std::string facet_term(std::string_view facet, std::string_view value);
+
+// Bit i of a facet mask stands for facet_bits()[i] = (facet, value), in taxonomy order.
+std::vector<std::pair<std::string, std::string>> facet_bits(const Taxonomy& taxonomy);
+std::uint64_t facet_mask(const Document& doc, const Taxonomy& taxonomy);
+std::string encode_mask(std::uint64_t mask);
+std::uint64_t decode_mask(std::string_view bytes);
+
+// The stored document: every field, the Markdown body and its plain text, as JSON.
+std::string encode_data(const Document& doc);
+Document decode_data(const std::string& data);
+
+}  // namespace copsearch::schema

@@ -1,0 +1,228 @@
+#include "query_parser.h"
+
+#include <unicode/uscript.h>
+#include <unicode/utf8.h>
+
+#include <algorithm>
+#include <string>
+
+#include "schema.h"
+
+namespace copsearch {
+
+namespace {
+
+enum class Tok { word, phrase, plus, minus, lparen, rparen, op_and, op_or, op_not, end };
+
+struct Token {
+  Tok kind;
+  std::string_view text;
+  std::size_t at;  // byte offset in the query
+};
+
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+
+std::size_t char_number(std::string_view s, std::size_t byte) {
+  std::size_t n = 1;
+  for (std::size_t i = 0; i < byte && i < s.size(); ++i)
+    if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80) ++n;
+  return n;
+}
+
+std::vector<Token> lex(std::string_view q) {
+  std::vector<Token> out;
+  std::size_t i = 0;
+  while (i < q.size()) {
+    const char c = q[i];
+    if (is_space(c)) { ++i; continue; }
+    if (c == '(') { out.push_back({Tok::lparen, q.substr(i, 1), i}); ++i; continue; }
+    if (c == ')') { out.push_back({Tok::rparen, q.substr(i, 1), i}); ++i; continue; }
+    if (c == '"') {
+      const auto close = q.find('"', i + 1);
+      if (close == std::string_view::npos)
+        throw QuerySyntaxError("unclosed quotation mark at character " + std::to_string(char_number(q, i)));
+      out.push_back({Tok::phrase, q.substr(i + 1, close - i - 1), i});
+      i = close + 1;
+      continue;
+    }
+    // + or - directly before a term marks it required or excluded.
+    if ((c == '+' || c == '-') && i + 1 < q.size() && !is_space(q[i + 1]) && q[i + 1] != ')') {
+      out.push_back({c == '+' ? Tok::plus : Tok::minus, q.substr(i, 1), i});
+      ++i;
+      continue;
+    }
+    std::size_t j = i;
+    while (j < q.size() && !is_space(q[j]) && q[j] != '(' && q[j] != ')' && q[j] != '"') ++j;
+    const auto w = q.substr(i, j - i);
+    const Tok kind = w == "AND" ? Tok::op_and : w == "OR" ? Tok::op_or : w == "NOT" ? Tok::op_not : Tok::word;
+    out.push_back({kind, w, i});
+    i = j;
+  }
+  out.push_back({Tok::end, {}, q.size()});
+  return out;
+}
+
+bool all_han(std::string_view s) {
+  int32_t i = 0;
+  const auto n = static_cast<int32_t>(s.size());
+  bool any = false;
+  while (i < n) {
+    UChar32 c;
+    U8_NEXT(s.data(), i, n, c);
+    UErrorCode err = U_ZERO_ERROR;
+    if (uscript_getScript(c, &err) != USCRIPT_HAN) return false;
+    any = true;
+  }
+  return any;
+}
+
+// Combines non-empty queries; an empty Xapian::Query stands for "no searchable words".
+Xapian::Query combine(Xapian::Query::op op, std::vector<Xapian::Query> qs) {
+  qs.erase(std::remove_if(qs.begin(), qs.end(), [](const Xapian::Query& q) { return q.empty(); }), qs.end());
+  if (qs.empty()) return Xapian::Query();
+  if (qs.size() == 1) return qs.front();
+  return Xapian::Query(op, qs.begin(), qs.end());
+}
+
+class Parser {
+ public:
+  Parser(std::string_view text, const QueryOptions& options, Analyzer& analyzer)
+      : text_(text), toks_(lex(text)), opt_(options), analyzer_(analyzer) {}
+
+  Xapian::Query parse() {
+    Xapian::Query q = parse_or();
+    if (peek().kind != Tok::end) fail(peek().kind == Tok::rparen ? "unmatched ')'" : "unexpected operator", peek());
+    return q;
+  }
+
+ private:
+  const Token& peek() const { return toks_[pos_]; }
+  const Token& next() { return toks_[pos_++]; }
+  [[noreturn]] void fail(const std::string& what, const Token& at) const {
+    throw QuerySyntaxError(what + " at character " + std::to_string(char_number(text_, at.at)));
+  }
+
+  Xapian::Query parse_or() {
+    std::vector<Xapian::Query> parts{parse_and()};
+    while (peek().kind == Tok::op_or) {
+      next();
+      parts.push_back(parse_and());
+    }
+    return combine(Xapian::Query::OP_OR, parts);
+  }
+
+  Xapian::Query parse_and() {
+    Xapian::Query left = parse_seq();
+    while (peek().kind == Tok::op_and || peek().kind == Tok::op_not) {
+      const bool is_not = next().kind == Tok::op_not;
+      Xapian::Query right = parse_seq();
+      if (is_not) {
+        if (!left.empty() && !right.empty()) left = Xapian::Query(Xapian::Query::OP_AND_NOT, left, right);
+      } else {
+        left = (left.empty() || right.empty()) ? Xapian::Query() : Xapian::Query(Xapian::Query::OP_AND, left, right);
+      }
+    }
+    return left;
+  }
+
+  static bool starts_item(Tok t) {
+    return t == Tok::word || t == Tok::phrase || t == Tok::lparen || t == Tok::plus || t == Tok::minus;
+  }
+
+  // A run of items joined by the default operator, with +required and -excluded items.
+  Xapian::Query parse_seq() {
+    if (!starts_item(peek().kind)) {
+      if (peek().kind == Tok::end) fail("expected a search term", peek());
+      fail(peek().kind == Tok::rparen ? "unmatched ')'" : "an operator needs a search term before it", peek());
+    }
+    std::vector<Xapian::Query> required, optional, excluded;
+    while (starts_item(peek().kind)) {
+      Tok mark = Tok::word;
+      if (peek().kind == Tok::plus || peek().kind == Tok::minus) mark = next().kind;
+      Xapian::Query q = parse_primary();
+      if (mark == Tok::minus) excluded.push_back(q);
+      else if (mark == Tok::plus || opt_.match_all) required.push_back(q);
+      else optional.push_back(q);
+    }
+    Xapian::Query base = combine(Xapian::Query::OP_AND, required);
+    const Xapian::Query maybe = combine(Xapian::Query::OP_OR, optional);
+    if (base.empty()) base = maybe;
+    else if (!maybe.empty()) base = Xapian::Query(Xapian::Query::OP_AND_MAYBE, base, maybe);
+    const Xapian::Query minus = combine(Xapian::Query::OP_OR, excluded);
+    if (minus.empty()) return base;
+    if (base.empty() && required.empty() && optional.empty()) base = Xapian::Query::MatchAll;
+    return base.empty() ? base : Xapian::Query(Xapian::Query::OP_AND_NOT, base, minus);
+  }
+
+  Xapian::Query parse_primary() {
+    const Token& t = next();
+    switch (t.kind) {
+      case Tok::lparen: {
+        if (peek().kind == Tok::rparen) fail("empty parentheses", t);
+        Xapian::Query q = parse_or();
+        if (peek().kind != Tok::rparen) fail("unclosed '('", t);
+        next();
+        return q;
+      }
+      case Tok::phrase: return phrase(t.text);
+      case Tok::word: return word(t.text);
+      default: fail("expected a search term", t);
+    }
+  }
+
+  // One typed word. Several tokens from one word ("e-mail", "9-12") must stay together,
+  // except Chinese, written without spaces, where each segmented word counts on its own.
+  Xapian::Query word(std::string_view w) {
+    std::vector<Xapian::Query> per_lang;
+    std::vector<std::string> stems;
+    for (Lang lang : opt_.langs) {
+      const auto toks = analyzer_.tokens(w, lang);
+      if (toks.size() == 1) {
+        const std::string term = schema::stem_term(toks.front().stem);
+        if (std::find(stems.begin(), stems.end(), term) == stems.end()) stems.push_back(term);
+      } else if (toks.size() > 1) {
+        std::vector<Xapian::Query> parts;
+        for (const auto& tok : toks)
+          parts.emplace_back(all_han(w.substr(tok.begin, tok.end - tok.begin)) ? schema::stem_term(tok.stem) : tok.word);
+        const bool han = std::all_of(toks.begin(), toks.end(), [&](const copsearch::Token& tok) {
+          return all_han(w.substr(tok.begin, tok.end - tok.begin));
+        });
+        per_lang.push_back(han ? combine(opt_.match_all ? Xapian::Query::OP_AND : Xapian::Query::OP_OR, parts)
+                               : Xapian::Query(Xapian::Query::OP_PHRASE, parts.begin(), parts.end(), parts.size()));
+      }
+    }
+    // One word, stemmed differently per language: one term for ranking (OP_SYNONYM).
+    if (!stems.empty()) per_lang.push_back(stems.size() == 1 ? Xapian::Query(stems.front())
+                                                             : Xapian::Query(Xapian::Query::OP_SYNONYM, stems.begin(), stems.end()));
+    return combine(Xapian::Query::OP_OR, per_lang);
+  }
+
+  Xapian::Query phrase(std::string_view p) {
+    std::vector<std::vector<std::string>> seen;
+    std::vector<Xapian::Query> alternatives;
+    for (Lang lang : opt_.langs) {
+      std::vector<std::string> words;
+      for (const auto& tok : analyzer_.tokens(p, lang)) words.push_back(tok.word);
+      if (words.empty() || std::find(seen.begin(), seen.end(), words) != seen.end()) continue;
+      seen.push_back(words);
+      alternatives.push_back(words.size() == 1 ? Xapian::Query(words.front())
+                                               : Xapian::Query(Xapian::Query::OP_PHRASE, words.begin(), words.end(), words.size()));
+    }
+    return combine(Xapian::Query::OP_OR, alternatives);
+  }
+
+  std::string_view text_;
+  std::vector<Token> toks_;
+  std::size_t pos_ = 0;
+  const QueryOptions& opt_;
+  Analyzer& analyzer_;
+};
+
+}  // namespace
+
+Xapian::Query parse_query(std::string_view text, const QueryOptions& options, Analyzer& analyzer) {
+  if (std::all_of(text.begin(), text.end(), is_space)) return Xapian::Query::MatchAll;
+  return Parser(text, options, analyzer).parse();
+}
+
+}  // namespace copsearch

@@ -1,0 +1,21 @@
+// @brief The best passage of a document for a query, in the document's own words, with the
+// matched words wrapped in <mark>...</mark> and everything else HTML-escaped.
+#pragma once
+
+#include <set>
+#include <string>
+#include <string_view>
+
+#include "analyzer.h"
+#include "language.h"
+
+namespace copsearch {
+
+// `terms` are the query's terms (folded words and Z-prefixed stems); a token matches when
+// its word or its stem term is among them.
+std::string make_snippet(std::string_view text, Lang lang, const std::set<std::string>& terms, Analyzer& analyzer,
+                         std::size_t window_tokens = 30);
+
+std::string html_escape(std::string_view s);
+
+}  // namespace copsearch
