@@ -76,8 +76,11 @@ std::string Analyzer::fold(std::string_view word, Lang lang) const {
   const auto folded = normalizer(true).normalize(src, err);
   const auto decomposed = normalizer(false).normalize(folded, err);
   if (U_FAILURE(err)) return {};
+  // Recompose what stayed apart (the Cyrillic breve: и + ̆ -> й).
+  const auto recomposed = icu::Normalizer2::getNFCInstance(err)->normalize(strip_marks(decomposed), err);
+  if (U_FAILURE(err)) return {};
   std::string out;
-  strip_marks(decomposed).toUTF8String(out);
+  recomposed.toUTF8String(out);
   std::string_view v = out;
   while (!v.empty() && v.front() == '\'') v.remove_prefix(1);
   while (!v.empty() && v.back() == '\'') v.remove_suffix(1);

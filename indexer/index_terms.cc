@@ -10,16 +10,26 @@ std::uint64_t content_hash(std::string_view data) {
   return h;
 }
 
+namespace {
+// Xapian rejects terms over 245 bytes; such "words" (encoded blobs) are not searchable text.
+constexpr std::size_t kMaxWordBytes = 120;
+}  // namespace
+
 Xapian::Document make_xapian_document(const Document& doc, const Taxonomy& taxonomy, Analyzer& analyzer) {
   const Lang lang = lang_from_code(doc.lang).value_or(Lang::en);
   Xapian::Document xd;
   Xapian::termpos pos = 0;
   for (const auto& t : analyzer.tokens(doc.title, lang)) {
+    if (t.word.size() > kMaxWordBytes) continue;
     xd.add_posting(t.word, ++pos, schema::kTitleWdf);
     xd.add_term(schema::stem_term(t.stem), schema::kTitleWdf);
   }
   pos += schema::kBodyPositionGap;
   for (const auto& t : analyzer.tokens(doc.text, lang)) {
+    if (t.word.size() > kMaxWordBytes) {
+      ++pos;
+      continue;
+    }
     xd.add_posting(t.word, ++pos);
     xd.add_term(schema::stem_term(t.stem));
   }

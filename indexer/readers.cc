@@ -184,7 +184,7 @@ void read_jsonl(std::string_view text, const std::string& file, const Taxonomy& 
     }
     if (!j.contains("body")) {
       out.errors.push_back(at(file, line_no, "missing required field 'body'"));
-      ok = false;
+      continue;
     }
     Document doc;
     if (build_document(fields, std::move(body), file, line_no, taxonomy, doc, out.errors) && ok)

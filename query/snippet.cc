@@ -54,7 +54,7 @@ std::string make_snippet(std::string_view text, Lang lang, const std::set<std::s
   const std::size_t first = best - lead;
   const std::size_t last = std::min(toks.size(), first + window);
   std::string out = first > 0 ? "… " : "";
-  std::size_t cursor = toks[first].begin;
+  std::size_t cursor = first == 0 ? 0 : toks[first].begin;  // keep leading punctuation
   for (std::size_t i = first; i < last; ++i) {
     out += html_escape(text.substr(cursor, toks[i].begin - cursor));
     const auto word = html_escape(text.substr(toks[i].begin, toks[i].end - toks[i].begin));

@@ -1,0 +1,283 @@
+// End to end: the real copsearch-index builds the real corpus, the real copsearchd serves it.
+#include <gtest/gtest.h>
+#include <signal.h>
+
+#include <atomic>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <thread>
+
+#include "fixtures.h"
+#include "harness.h"
+
+namespace copsearch::testing {
+namespace {
+
+std::string slurp(const std::string& path) {
+  std::ifstream in(path);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+CommandResult index_corpus(const std::string& index_dir, std::vector<std::string> extra = {}) {
+  std::vector<std::string> argv = {COPSEARCH_INDEX_BIN, "--corpus", source_path("corpus"), "--index", index_dir, "--quiet"};
+  argv.insert(argv.end(), extra.begin(), extra.end());
+  return run_command(argv);
+}
+
+class DaemonTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    dir_ = new TempDir;
+    const auto r = index_corpus(*dir_ / "index");
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    indexed_ = std::stoul(r.out.substr(r.out.find("indexed ") + 8));
+    daemon_ = new Daemon(*dir_ / "index", *dir_ / "daemon.log");
+  }
+  static void TearDownTestSuite() {
+    delete daemon_;
+    delete dir_;
+  }
+  void TearDown() override { EXPECT_TRUE(daemon_->running()) << "the daemon must survive every test"; }
+
+  static HttpReply get(const std::string& target) { return HttpClient(daemon_->port()).get(target); }
+
+  static inline TempDir* dir_ = nullptr;
+  static inline Daemon* daemon_ = nullptr;
+  static inline unsigned long indexed_ = 0;
+};
+
+TEST_F(DaemonTest, HealthReportsTheIndexedDocuments) {
+  const auto r = get("/health");
+  ASSERT_EQ(r.status, 200);
+  EXPECT_EQ(r.json()["status"], "ok");
+  EXPECT_EQ(r.json()["documents"], indexed_);
+  EXPECT_EQ(r.content_type, "application/json; charset=utf-8");
+}
+
+TEST_F(DaemonTest, SearchReturnsRankedFilteredHitsWithSnippetsAndExactFacets) {
+  const auto r = get("/search?q=bullying&audience=parents-educators");
+  ASSERT_EQ(r.status, 200) << r.body;
+  const auto j = r.json();
+  ASSERT_GT(j["total"].get<int>(), 3);
+  EXPECT_EQ(j["query"], "bullying");
+  EXPECT_EQ(j["hits"].size(), 10u);
+  double last = 1e9;
+  for (const auto& h : j["hits"]) {
+    const auto& aud = h["audience"];
+    EXPECT_NE(std::find(aud.begin(), aud.end(), "parents-educators"), aud.end());
+    EXPECT_NE(h["snippet"].get<std::string>().find("<mark>"), std::string::npos) << h["id"];
+    EXPECT_LE(h["score"].get<double>(), last);
+    last = h["score"].get<double>();
+  }
+  // Every match is for parents-educators, so that count is the total: counts cover the whole set.
+  EXPECT_EQ(j["facets"]["audience"]["parents-educators"], j["total"]);
+  int lang_sum = 0;
+  for (const auto& [lang, n] : j["facets"]["lang"].items()) lang_sum += n.get<int>();
+  EXPECT_EQ(lang_sum, j["total"].get<int>());
+  EXPECT_EQ(j["facets"]["risk"].size(), 15u);
+}
+
+TEST_F(DaemonTest, PhraseQueryFindsDocumentsWithThePhrase) {
+  const auto r = get("/search?q=%22online%20grooming%22&limit=100");
+  ASSERT_EQ(r.status, 200);
+  const auto j = r.json();
+  ASSERT_GT(j["total"].get<int>(), 0);
+  for (const auto& h : j["hits"]) {
+    const auto doc = get("/documents/" + h["id"].get<std::string>()).json();
+    std::string text = doc["title"].get<std::string>() + " " + doc["body"].get<std::string>();
+    std::transform(text.begin(), text.end(), text.begin(), ::tolower);
+    for (auto& c : text) if (c == '\n' || c == '*') c = ' ';
+    EXPECT_NE(text.find("online grooming"), std::string::npos) << h["id"];
+  }
+}
+
+TEST_F(DaemonTest, PostSearchMeansTheSameAsGet) {
+  HttpClient c(daemon_->port());
+  const auto post = c.request("POST", "/search", R"({"q":"sextortion","risk":["sextortion"],"limit":5})").json();
+  const auto got = c.get("/search?q=sextortion&risk=sextortion&limit=5").json();
+  EXPECT_EQ(post["total"], got["total"]);
+  EXPECT_EQ(post["hits"], got["hits"]);
+}
+
+TEST_F(DaemonTest, DocumentRouteReturnsTheWholeDocument) {
+  const auto first = get("/search?q=grooming&limit=1").json()["hits"][0];
+  const auto r = get("/documents/" + first["id"].get<std::string>());
+  ASSERT_EQ(r.status, 200);
+  const auto d = r.json();
+  EXPECT_EQ(d["title"], first["title"]);
+  EXPECT_GT(d["body"].get<std::string>().size(), 500u);
+  EXPECT_FALSE(d["source"].get<std::string>().empty());
+  EXPECT_NE(d["body_html"].get<std::string>().find("<p>"), std::string::npos);
+}
+
+TEST_F(DaemonTest, EmptyQueryWithFiltersBrowses) {
+  const auto j = get("/search?risk=csam&audience=industry&limit=100").json();
+  ASSERT_GT(j["total"].get<int>(), 0);
+  EXPECT_EQ(j["hits"].size(), j["total"].get<std::size_t>());
+  EXPECT_EQ(j["facets"]["risk"]["csam"], j["total"]);
+}
+
+TEST_F(DaemonTest, MetricsCountRequestsByRouteAndStatus) {
+  get("/search?q=privacy");
+  get("/nowhere");
+  const auto r = get("/metrics");
+  ASSERT_EQ(r.status, 200);
+  EXPECT_NE(r.body.find("copsearch_requests_total{route=\"/search\",status=\"200\"}"), std::string::npos);
+  EXPECT_NE(r.body.find("copsearch_requests_total{route=\"-\",status=\"404\"}"), std::string::npos);
+  EXPECT_NE(r.body.find("copsearch_request_duration_seconds_bucket{le=\"+Inf\"}"), std::string::npos);
+  EXPECT_NE(r.body.find("copsearch_documents " + std::to_string(indexed_)), std::string::npos);
+}
+
+struct BadInput {
+  std::string method, target, body, content_type;
+  int status;
+  std::string code;
+};
+
+TEST_F(DaemonTest, BadInputsGetTheRightStatusAndJsonError) {
+  const std::vector<BadInput> cases = {
+      {"GET", "/search?foo=1", "", "", 400, "unknown_parameter"},
+      {"GET", "/search?audience=kids", "", "", 400, "unknown_facet_value"},
+      {"GET", "/search?limit=1000", "", "", 400, "invalid_limit"},
+      {"GET", "/search?limit=abc", "", "", 400, "invalid_limit"},
+      {"GET", "/search?offset=-5", "", "", 400, "invalid_offset"},
+      {"GET", "/search?match=sometimes", "", "", 400, "invalid_match"},
+      {"POST", "/search", "{bad", "application/json", 400, "malformed_json"},
+      {"POST", "/search", "[]", "application/json", 400, "malformed_json"},
+      {"POST", "/search", "{\"q\":\"\xff\"}", "application/json", 400, "invalid_utf8"},
+      {"POST", "/search", "{\"q\":\"x\"}", "text/plain", 415, "unsupported_media_type"},
+      {"GET", "/search?q=%FF%FE", "", "", 400, "invalid_utf8"},
+      {"GET", "/search?q=%zz", "", "", 400, "bad_request"},
+      {"GET", "/search?q=%22unclosed", "", "", 400, "query_syntax"},
+      {"GET", "/search?q=(grooming", "", "", 400, "query_syntax"},
+      {"GET", "/nope", "", "", 404, "not_found"},
+      {"GET", "/documents/no-such-document", "", "", 404, "document_not_found"},
+      {"DELETE", "/search", "", "", 405, "method_not_allowed"},
+      {"POST", "/health", "", "", 405, "method_not_allowed"},
+      {"GET", "/health?verbose=1", "", "", 400, "unknown_parameter"},
+  };
+  HttpClient c(daemon_->port());
+  for (const auto& b : cases) {
+    const auto r = c.request(b.method, b.target, b.body, b.content_type);
+    EXPECT_EQ(r.status, b.status) << b.method << " " << b.target;
+    ASSERT_NO_THROW(r.json()) << r.body;
+    EXPECT_EQ(r.json()["error"]["code"], b.code) << b.method << " " << b.target;
+    EXPECT_FALSE(r.json()["error"]["message"].get<std::string>().empty());
+  }
+  EXPECT_EQ(c.get("/health").status, 200) << "the connection stays usable after errors";
+}
+
+TEST_F(DaemonTest, OversizedBodyIsRefusedWith413) {
+  const std::string body = "{\"q\":\"" + std::string(200000, 'a') + "\"}";
+  const auto reply = raw_exchange(daemon_->port(), "POST /search HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                                                   "Content-Length: " + std::to_string(body.size()) + "\r\n\r\n" + body);
+  EXPECT_EQ(reply.rfind("HTTP/1.1 413", 0), 0u) << reply.substr(0, 80);
+  EXPECT_NE(reply.find("body_too_large"), std::string::npos);
+}
+
+TEST_F(DaemonTest, MalformedHttpGets400AndTheDaemonStaysUp) {
+  EXPECT_EQ(raw_exchange(daemon_->port(), "GARBAGE\r\n\r\n").rfind("HTTP/1.1 400", 0), 0u);
+  EXPECT_EQ(raw_exchange(daemon_->port(), "GET / HTTP/9.9\r\n\r\n").rfind("HTTP/1.1 400", 0), 0u);
+  const auto big = raw_exchange(daemon_->port(), "GET /health HTTP/1.1\r\nX-Big: " + std::string(20000, 'x') + "\r\n\r\n");
+  EXPECT_EQ(big.rfind("HTTP/1.1 431", 0), 0u) << big.substr(0, 40);
+  send_and_close(daemon_->port(), "GET /search?q=a HTTP/1.1\r\nHost: x\r\n");  // client gives up mid-request
+  EXPECT_EQ(get("/health").status, 200);
+}
+
+TEST_F(DaemonTest, KeepAliveServesManyRequestsOnOneConnection) {
+  HttpClient c(daemon_->port());
+  for (int i = 0; i < 50; ++i) ASSERT_EQ(c.get("/search?q=privacy&limit=1").status, 200);
+}
+
+TEST_F(DaemonTest, LogsNeverContainQueryTextOrFilterValues) {
+  get("/search?q=zanzibarquokka+amelia&risk=sextortion");
+  get("/search?q=%22zanzibarquokka&age=13-18");
+  get("/search?audience=zanzibarquokka");
+  HttpClient(daemon_->port()).request("POST", "/search", R"({"q":"zanzibarquokka amelia","lang":"fr"})");
+  get("/health");  // the log line of this request proves the earlier ones were flushed
+  const std::string log = slurp(*dir_ / "daemon.log");
+  EXPECT_NE(log.find("GET /search 200"), std::string::npos) << log;
+  EXPECT_EQ(log.find("zanzibarquokka"), std::string::npos);
+  EXPECT_EQ(log.find("amelia"), std::string::npos);
+  EXPECT_EQ(log.find("sextortion"), std::string::npos);
+  EXPECT_EQ(log.find("13-18"), std::string::npos);
+  const auto err = get("/search?audience=zanzibarquokka").body;
+  EXPECT_EQ(err.find("zanzibarquokka"), std::string::npos) << "error messages do not echo filter values";
+}
+
+TEST(DaemonLifecycle, RebuildWhileQueryingFailsNoRequest) {
+  TempDir dir;
+  ASSERT_EQ(index_corpus(dir / "index").exit_code, 0);
+  Daemon daemon(dir / "index", dir / "daemon.log");
+  std::atomic<bool> done{false};
+  std::atomic<int> ok{0}, failed{0};
+  std::thread client([&] {
+    HttpClient c(daemon.port());
+    while (!done) {
+      const auto r = c.get("/search?q=online+safety&audience=children&limit=5");
+      (r.status == 200 && r.json()["total"].get<int>() > 0 ? ok : failed)++;
+    }
+  });
+  for (int i = 0; i < 3; ++i) ASSERT_EQ(index_corpus(dir / "index").exit_code, 0);
+  ASSERT_EQ(index_corpus(dir / "index", {"--update"}).exit_code, 0);
+  done = true;
+  client.join();
+  EXPECT_EQ(failed, 0);
+  EXPECT_GT(ok, 10);
+  EXPECT_EQ(daemon.stop(SIGTERM), 0);
+}
+
+TEST(DaemonLifecycle, SigtermAndSigintExitZero) {
+  TempDir dir;
+  ASSERT_EQ(index_corpus(dir / "index").exit_code, 0);
+  for (int sig : {SIGTERM, SIGINT}) {
+    Daemon daemon(dir / "index", dir / "daemon.log");
+    HttpClient idle(daemon.port());  // an idle keep-alive connection must not hold the exit
+    ASSERT_EQ(idle.get("/health").status, 200);
+    EXPECT_EQ(daemon.stop(sig), 0) << sig;
+  }
+}
+
+TEST(DaemonLifecycle, RefusesToStartWithoutAnIndex) {
+  TempDir dir;
+  const auto r = run_command({COPSEARCHD_BIN, "--index", dir / "missing", "--port", "0", "--taxonomy",
+                              source_path("corpus/taxonomy.yaml")});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("cannot open the index"), std::string::npos) << r.err;
+}
+
+TEST(Indexer, BadDocumentExits2WithFileLineAndLeavesTheIndexUntouched) {
+  TempDir dir;
+  std::filesystem::create_directories(dir / "corpus/en");
+  std::filesystem::copy_file(source_path("corpus/taxonomy.yaml"), dir / "corpus/taxonomy.yaml");
+  std::ofstream(dir / "corpus/en/good.md") << "---\nid: good\ntitle: Good\naudience: [children]\nrisk: [privacy]\n"
+                                              "age: [9-12]\nlang: en\nsource: test\n---\nKeep your address private.\n";
+  auto run = [&] {
+    return run_command({COPSEARCH_INDEX_BIN, "--corpus", dir / "corpus", "--index", dir / "index", "--quiet"});
+  };
+  ASSERT_EQ(run().exit_code, 0);
+  const std::string stub_before = slurp(dir / "index/XAPIANDB");
+  std::ofstream(dir / "corpus/en/bad.md") << "---\nid: bad\ntitle: Bad\naudience: [kids]\nrisk: [privacy]\n"
+                                             "age: [9-12]\nlang: en\nsource: test\n---\nText.\n";
+  const auto r = run();
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("en/bad.md:4: unknown audience 'kids'"), std::string::npos) << r.err;
+  EXPECT_EQ(slurp(dir / "index/XAPIANDB"), stub_before);
+}
+
+TEST(Indexer, HelpAndBadOptions) {
+  const auto help = run_command({COPSEARCH_INDEX_BIN, "--help"});
+  EXPECT_EQ(help.exit_code, 0);
+  EXPECT_NE(help.out.find("--corpus"), std::string::npos);
+  EXPECT_EQ(run_command({COPSEARCH_INDEX_BIN, "--no-such-option"}).exit_code, 2);
+  EXPECT_EQ(run_command({COPSEARCHD_BIN, "--port", "notaport"}).exit_code, 2);
+  const auto dhelp = run_command({COPSEARCHD_BIN, "--help"});
+  EXPECT_EQ(dhelp.exit_code, 0);
+  EXPECT_NE(dhelp.out.find("--threads"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace copsearch::testing

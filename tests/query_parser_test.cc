@@ -1,0 +1,72 @@
+#include "query_parser.h"
+
+#include <gtest/gtest.h>
+
+namespace copsearch {
+namespace {
+
+std::string parsed(const std::string& q, bool match_all = false, std::vector<Lang> langs = {Lang::en}) {
+  Analyzer a;
+  return parse_query(q, QueryOptions{langs, match_all}, a).get_description();
+}
+
+struct Case {
+  std::string query;
+  std::string description;
+};
+class QueryTable : public ::testing::TestWithParam<Case> {};
+
+TEST_P(QueryTable, ParsesTo) { EXPECT_EQ(parsed(GetParam().query), GetParam().description); }
+
+INSTANTIATE_TEST_SUITE_P(
+    Syntax, QueryTable,
+    ::testing::Values(
+        Case{"bullying", "Query(Zbulli)"},
+        Case{"online bullying", "Query((Zonlin OR Zbulli))"},
+        Case{"\"online grooming\"", "Query((online PHRASE 2 grooming))"},
+        Case{"+grooming chat", "Query((Zgroom AND_MAYBE Zchat))"},
+        Case{"grooming -game", "Query((Zgroom AND_NOT Zgame))"},
+        Case{"grooming AND chat", "Query((Zgroom AND Zchat))"},
+        Case{"grooming OR sextortion", "Query((Zgroom OR Zsextort))"},
+        Case{"grooming NOT game", "Query((Zgroom AND_NOT Zgame))"},
+        Case{"(grooming OR sextortion) AND chat", "Query(((Zgroom OR Zsextort) AND Zchat))"},
+        Case{"e-mail", "Query((e PHRASE 2 mail))"},
+        Case{"   ", "Query(<alldocuments>)"},
+        Case{"?!", "Query()"}));
+
+TEST(QueryParser, MatchAllRequiresEveryWord) {
+  EXPECT_EQ(parsed("online bullying", true), "Query((Zonlin AND Zbulli))");
+}
+
+TEST(QueryParser, LatinQueryWithoutLanguageUsesEachLatinStemmerAsSynonyms) {
+  EXPECT_EQ(parsed("harcèlement", false, {Lang::en, Lang::fr, Lang::es}), "Query((Zharcel SYNONYM Zharcelement))");
+}
+
+TEST(QueryParser, ChineseRunCountsEachSegmentedWord) {
+  EXPECT_EQ(parsed("网络欺凌", false, {Lang::zh}), "Query((Z网络 OR Z欺凌))");
+}
+
+class RejectedQuery : public ::testing::TestWithParam<std::pair<std::string, std::string>> {};
+
+TEST_P(RejectedQuery, NamesThePositionNotTheText) {
+  const auto& [query, message] = GetParam();
+  Analyzer a;
+  try {
+    parse_query(query, QueryOptions{{Lang::en}, false}, a);
+    FAIL() << "accepted: " << query;
+  } catch (const QuerySyntaxError& e) {
+    EXPECT_EQ(std::string(e.what()), message);
+  }
+}
+
+INSTANTIATE_TEST_SUITE_P(Syntax, RejectedQuery,
+                         ::testing::Values(std::pair{"\"online grooming", "unclosed quotation mark at character 1"},
+                                           std::pair{"(grooming", "unclosed '(' at character 1"},
+                                           std::pair{"grooming)", "unmatched ')' at character 9"},
+                                           std::pair{"grooming AND", "expected a search term at character 13"},
+                                           std::pair{"OR grooming", "an operator needs a search term before it at character 1"},
+                                           std::pair{"()", "empty parentheses at character 1"},
+                                           std::pair{"ёж (", "expected a search term at character 5"}));
+
+}  // namespace
+}  // namespace copsearch
