@@ -159,7 +159,10 @@ class Parser {
     switch (t.kind) {
       case Tok::lparen: {
         if (peek().kind == Tok::rparen) fail("empty parentheses", t);
+        // Recursion depth follows nesting: a bound keeps a hostile query from exhausting the stack.
+        if (++depth_ > kMaxDepth) fail("parentheses nested deeper than " + std::to_string(kMaxDepth), t);
         Xapian::Query q = parse_or();
+        --depth_;
         if (peek().kind != Tok::rparen) fail("unclosed '('", t);
         next();
         return q;
@@ -211,9 +214,12 @@ class Parser {
     return combine(Xapian::Query::OP_OR, alternatives);
   }
 
+  static constexpr int kMaxDepth = 32;
+
   std::string_view text_;
   std::vector<Token> toks_;
   std::size_t pos_ = 0;
+  int depth_ = 0;
   const QueryOptions& opt_;
   Analyzer& analyzer_;
 };

@@ -158,6 +158,8 @@ TEST_F(DaemonTest, BadInputsGetTheRightStatusAndJsonError) {
       {"DELETE", "/search", "", "", 405, "method_not_allowed"},
       {"POST", "/health", "", "", 405, "method_not_allowed"},
       {"GET", "/health?verbose=1", "", "", 400, "unknown_parameter"},
+      // Regression: 60,000 nested parentheses once overflowed the worker's stack.
+      {"POST", "/search", "{\"q\":\"" + std::string(60000, '(') + "\"}", "application/json", 400, "query_syntax"},
   };
   HttpClient c(daemon_->port());
   for (const auto& b : cases) {

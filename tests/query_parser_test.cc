@@ -66,7 +66,8 @@ INSTANTIATE_TEST_SUITE_P(Syntax, RejectedQuery,
                                            std::pair{"grooming AND", "expected a search term at character 13"},
                                            std::pair{"OR grooming", "an operator needs a search term before it at character 1"},
                                            std::pair{"()", "empty parentheses at character 1"},
-                                           std::pair{"ёж (", "expected a search term at character 5"}));
+                                           std::pair{"ёж (", "expected a search term at character 5"},
+                                           std::pair{std::string(60000, '('), "parentheses nested deeper than 32 at character 33"}));
 
 }  // namespace
 }  // namespace copsearch
