@@ -67,6 +67,7 @@ std::string gen_name(long n) {
 void write_metadata(Xapian::WritableDatabase& db, const Taxonomy& taxonomy) {
   nlohmann::json bits = schema::facet_bits(taxonomy);
   db.set_metadata(std::string(schema::kFacetBitsKey), bits.dump());
+  db.set_metadata(std::string(schema::kTaxonomyKey), taxonomy.text());
   const auto now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
   char when[32];
   std::strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", std::gmtime(&now));

@@ -25,6 +25,7 @@ inline constexpr Xapian::termcount kTitleWdf = 3;       // a title word counts a
 inline constexpr Xapian::termpos kBodyPositionGap = 100;  // keeps phrases from spanning title and body
 inline constexpr std::string_view kFacetBitsKey = "copsearch.facet_bits";
 inline constexpr std::string_view kBuiltAtKey = "copsearch.built_at";
+inline constexpr std::string_view kTaxonomyKey = "copsearch.taxonomy";  // the YAML the index was built with
 
 std::string id_term(std::string_view id);
 std::string stem_term(std::string_view stem);

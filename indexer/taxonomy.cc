@@ -53,6 +53,7 @@ Taxonomy Taxonomy::parse(std::string_view text, const std::string& origin) {
   if (!root.IsMap() || !root["facets"] || !root["facets"].IsSequence())
     throw InputError(at(origin, 1, "expected a top-level 'facets' list"));
   Taxonomy t;
+  t.text_ = text;
   for (const auto& f : root["facets"]) {
     if (!f.IsMap() || !f["name"] || !f["values"] || !f["values"].IsMap())
       throw InputError(at(origin, line(f), "each facet needs 'name' and a 'values' map"));

@@ -31,10 +31,13 @@ class Taxonomy {
   static Taxonomy parse(std::string_view yaml, const std::string& origin);
 
   const std::vector<Facet>& facets() const { return facets_; }
+  // The YAML this taxonomy was parsed from; the indexer stores it in the index.
+  const std::string& text() const { return text_; }
   const Facet* find(std::string_view name) const;
 
  private:
   std::vector<Facet> facets_;
+  std::string text_;
 };
 
 }  // namespace copsearch

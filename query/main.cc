@@ -8,6 +8,7 @@
 #include "api.h"
 #include "errors.h"
 #include "http_server.h"
+#include "schema.h"
 #include "taxonomy.h"
 
 namespace po = boost::program_options;
@@ -23,7 +24,7 @@ int run(int argc, char** argv) {
   opts.add_options()
       ("help,h", "show this help")
       ("index", po::value(&index), "index folder written by copsearch-index")
-      ("taxonomy", po::value(&taxonomy_path), "facet vocabulary file (default: corpus/taxonomy.yaml)")
+      ("taxonomy", po::value(&taxonomy_path), "facet vocabulary file (default: the one the index was built with)")
       ("host", po::value(&so.host)->default_value(so.host), "address to bind")
       ("port", po::value(&so.port)->default_value(so.port), "port to bind; 0 picks a free one")
       ("threads", po::value(&threads)->default_value(0), "worker threads; 0 = one per core")
@@ -46,11 +47,13 @@ int run(int argc, char** argv) {
     return 0;
   }
   if (index.empty()) throw InputError("give --index DIR");
-  if (taxonomy_path.empty()) taxonomy_path = "corpus/taxonomy.yaml";
   if (so.body_limit == 0) throw InputError("--body-limit must be positive");
   so.threads = threads ? threads : std::max(1u, std::thread::hardware_concurrency());
 
-  const Taxonomy taxonomy = Taxonomy::load(taxonomy_path);
+  // Without --taxonomy, the daemon uses the taxonomy the index was built with.
+  const Taxonomy taxonomy = taxonomy_path.empty()
+                                ? Taxonomy::parse(Xapian::Database(index).get_metadata(std::string(schema::kTaxonomyKey)), index)
+                                : Taxonomy::load(taxonomy_path);
   Api api(index, taxonomy, !vm["quiet"].as<bool>());
   HttpServer server(so, api);
   std::cout << "listening on http://" << so.host << ":" << server.port() << std::endl;

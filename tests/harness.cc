@@ -68,8 +68,7 @@ Daemon::Daemon(const std::string& index_dir, const std::string& log_path, std::v
   int pipe_fds[2];
   if (pipe(pipe_fds) != 0) throw std::runtime_error("pipe");
   const int log_fd = ::open(log_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-  std::vector<std::string> argv = {COPSEARCHD_BIN, "--index", index_dir, "--port", "0", "--threads", "2",
-                                   "--taxonomy", std::string(COPSEARCH_SOURCE_DIR) + "/corpus/taxonomy.yaml"};
+  std::vector<std::string> argv = {COPSEARCHD_BIN, "--index", index_dir, "--port", "0", "--threads", "2"};
   argv.insert(argv.end(), extra.begin(), extra.end());
   pid_ = spawn(argv, pipe_fds[1], log_fd);
   close(pipe_fds[1]);
