@@ -4,9 +4,12 @@
 
 #include <boost/program_options.hpp>
 #include <chrono>
+#include <filesystem>
 #include <iostream>
 
+#include "coverage.h"
 #include "errors.h"
+#include "lexicon.h"
 #include "index_store.h"
 #include "readers.h"
 #include "schema.h"
@@ -38,7 +41,9 @@ int run(int argc, char** argv) {
       ("index", po::value<std::string>(), "index folder to build or update")
       ("taxonomy", po::value<std::string>(), "facet vocabulary file (default: CORPUS/taxonomy.yaml)")
       ("update", po::bool_switch(), "replace changed documents and delete removed ones instead of rebuilding")
-      ("check", po::bool_switch(), "validate the documents only; write nothing")
+      ("check", po::bool_switch(), "validate the documents (and the lexicon) only; write nothing")
+      ("coverage", po::bool_switch(), "print the coverage matrix (audience x risk, per language, per age) and exit")
+      ("lexicon", po::value<std::string>(), "lexicon file to validate (default: CORPUS/lexicon.yaml if present)")
       ("quiet,q", po::bool_switch(), "no progress output")
       ("config", po::value<std::string>(), "read options from this file (key = value lines)");
   po::variables_map vm;
@@ -50,7 +55,8 @@ int run(int argc, char** argv) {
     return 0;
   }
   if (!vm.count("corpus") && !vm.count("jsonl")) throw InputError("give --corpus DIR and/or --jsonl FILE");
-  if (!vm.count("index") && !vm["check"].as<bool>()) throw InputError("give --index DIR (or --check)");
+  const bool check_only = vm["check"].as<bool>() || vm["coverage"].as<bool>();
+  if (!vm.count("index") && !check_only) throw InputError("give --index DIR (or --check, --coverage)");
   std::string taxonomy_path;
   if (vm.count("taxonomy")) taxonomy_path = vm["taxonomy"].as<std::string>();
   else if (vm.count("corpus")) taxonomy_path = vm["corpus"].as<std::string>() + "/taxonomy.yaml";
@@ -63,13 +69,21 @@ int run(int argc, char** argv) {
   if (vm.count("jsonl"))
     for (const auto& f : vm["jsonl"].as<std::vector<std::string>>()) read_jsonl_file(f, taxonomy, read);
   check_collection(read);
+  std::string lexicon_path = vm.count("lexicon") ? vm["lexicon"].as<std::string>() : "";
+  if (lexicon_path.empty() && vm.count("corpus") && std::filesystem::exists(vm["corpus"].as<std::string>() + "/lexicon.yaml"))
+    lexicon_path = vm["corpus"].as<std::string>() + "/lexicon.yaml";
+  if (!lexicon_path.empty()) Lexicon::load(lexicon_path, taxonomy, read.errors);
   if (!read.errors.empty()) {
     for (const auto& e : read.errors) std::cerr << e << "\n";
     std::cerr << read.errors.size() << " error(s); the index was not changed\n";
     return 2;
   }
+  if (vm["coverage"].as<bool>()) {
+    Coverage(read.documents).print_report(std::cout, taxonomy);
+    return 0;
+  }
   if (vm["check"].as<bool>()) {
-    std::cout << read.documents.size() << " documents are valid\n";
+    std::cout << read.documents.size() << " documents are valid" << (lexicon_path.empty() ? "" : ", and the lexicon") << "\n";
     return 0;
   }
   const bool quiet = vm["quiet"].as<bool>();

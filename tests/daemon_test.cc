@@ -29,24 +29,35 @@ CommandResult index_corpus(const std::string& index_dir, std::vector<std::string
 
 class DaemonTest : public ::testing::Test {
  protected:
+  // A failure here must fail every test: gtest would otherwise report them as skipped.
   static void SetUpTestSuite() {
     dir_ = new TempDir;
-    const auto r = index_corpus(*dir_ / "index");
-    ASSERT_EQ(r.exit_code, 0) << r.err;
-    indexed_ = std::stoul(r.out.substr(r.out.find("indexed ") + 8));
-    daemon_ = new Daemon(*dir_ / "index", *dir_ / "daemon.log");
+    try {
+      const auto r = index_corpus(*dir_ / "index");
+      if (r.exit_code != 0) throw std::runtime_error("copsearch-index failed: " + r.err);
+      indexed_ = std::stoul(r.out.substr(r.out.find("indexed ") + 8));
+      daemon_ = new Daemon(*dir_ / "index", *dir_ / "daemon.log");
+    } catch (const std::exception& e) {
+      setup_error_ = e.what();
+    }
   }
+  void SetUp() override { ASSERT_TRUE(setup_error_.empty()) << setup_error_; }
   static void TearDownTestSuite() {
     delete daemon_;
     delete dir_;
   }
-  void TearDown() override { EXPECT_TRUE(daemon_->running()) << "the daemon must survive every test"; }
+  void TearDown() override {
+    if (daemon_) {
+      EXPECT_TRUE(daemon_->running()) << "the daemon must survive every test";
+    }
+  }
 
   static HttpReply get(const std::string& target) { return HttpClient(daemon_->port()).get(target); }
 
   static inline TempDir* dir_ = nullptr;
   static inline Daemon* daemon_ = nullptr;
   static inline unsigned long indexed_ = 0;
+  static inline std::string setup_error_;
 };
 
 TEST_F(DaemonTest, HealthReportsTheIndexedDocuments) {
