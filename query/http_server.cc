@@ -5,6 +5,7 @@
 #include <boost/asio/strand.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
+#include <array>
 #include <memory>
 #include <thread>
 #include <vector>
@@ -57,7 +58,8 @@ class Session : public std::enable_shared_from_this<Session> {
     const bool keep = sp->keep_alive();
     http::async_write(stream_, *sp, [self = shared_from_this(), sp, keep, counted](beast::error_code ec, std::size_t) {
       if (counted) --self->in_flight_;
-      if (ec || !keep) return self->close();
+      if (ec) return self->close();
+      if (!keep) return self->linger();
       self->read();
     });
   }
@@ -67,9 +69,26 @@ class Session : public std::enable_shared_from_this<Session> {
     stream_.socket().shutdown(tcp::socket::shutdown_send, ec);
   }
 
+  // After a final response, reads and discards what the client still sends (for at most 2 s
+  // and 1 MiB), so closing with unread data does not reset the connection and lose the response.
+  void linger() {
+    close();
+    stream_.expires_after(std::chrono::seconds(2));
+    discard();
+  }
+
+  void discard() {
+    stream_.async_read_some(asio::buffer(scratch_), [self = shared_from_this()](beast::error_code ec, std::size_t n) {
+      self->discarded_ += n;
+      if (!ec && self->discarded_ < (1u << 20)) self->discard();
+    });
+  }
+
   beast::tcp_stream stream_;
   beast::flat_buffer buffer_;
   std::optional<http::request_parser<http::string_body>> parser_;
+  std::array<char, 16384> scratch_;
+  std::size_t discarded_ = 0;
   Api& api_;
   const ServerOptions& options_;
   std::atomic<int>& in_flight_;

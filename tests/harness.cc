@@ -132,9 +132,9 @@ std::string raw_exchange(unsigned short port, const std::string& bytes) {
   asio::io_context ioc;
   tcp::socket s(ioc);
   s.connect(tcp::endpoint(asio::ip::make_address("127.0.0.1"), port));
-  asio::write(s, asio::buffer(bytes));
-  std::string out;
   boost::system::error_code ec;
+  asio::write(s, asio::buffer(bytes), ec);  // the server may answer (and stop reading) before all is sent
+  std::string out;
   char buf[4096];
   for (std::size_t n; (n = s.read_some(asio::buffer(buf), ec)) > 0 || !ec;) out.append(buf, n);
   return out;
