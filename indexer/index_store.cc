@@ -64,7 +64,16 @@ std::string gen_name(long n) {
   return buf;
 }
 
-void write_metadata(Xapian::WritableDatabase& db, const Taxonomy& taxonomy) {
+// Spelling targets for typo correction: each folded word once per document, with its count.
+void add_spellings(Xapian::WritableDatabase& db, const Xapian::Document& doc) {
+  for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t)
+    if (schema::is_word_term(*t)) db.add_spelling(*t, t.get_wdf());
+}
+
+}  // namespace
+
+void IndexStore::write_metadata(Xapian::WritableDatabase& db, const Taxonomy& taxonomy) const {
+  for (const auto& [key, value] : metadata_) db.set_metadata(key, value);
   nlohmann::json bits = schema::facet_bits(taxonomy);
   db.set_metadata(std::string(schema::kFacetBitsKey), bits.dump());
   db.set_metadata(std::string(schema::kTaxonomyKey), taxonomy.text());
@@ -73,6 +82,8 @@ void write_metadata(Xapian::WritableDatabase& db, const Taxonomy& taxonomy) {
   std::strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", std::gmtime(&now));
   db.set_metadata(std::string(schema::kBuiltAtKey), when);
 }
+
+namespace {
 
 // Documents in id order, so browsing without a query lists them by id.
 std::vector<const Document*> by_id(const std::vector<Document>& docs) {
@@ -107,7 +118,9 @@ IndexSummary IndexStore::rebuild(const std::vector<Document>& docs, const Taxono
     write_metadata(db, taxonomy);
     std::size_t done = 0;
     for (const Document* d : by_id(docs)) {
-      db.add_document(make_xapian_document(*d, taxonomy, analyzer));
+      const Xapian::Document xd = make_xapian_document(*d, taxonomy, analyzer);
+      db.add_document(xd);
+      add_spellings(db, xd);
       if (progress) progress(++done, docs.size());
     }
     db.commit();
@@ -159,11 +172,13 @@ IndexSummary IndexStore::update(const std::vector<Document>& docs, const Taxonom
     auto post = db.postlist_begin(term);
     if (post == db.postlist_end(term)) {
       db.add_document(xd);
+      add_spellings(db, xd);
       ++s.added;
     } else if (db.get_document(*post).get_value(schema::kContentHashSlot) == xd.get_value(schema::kContentHashSlot)) {
       ++s.unchanged;
     } else {
       db.replace_document(term, xd);
+      add_spellings(db, xd);
       ++s.changed;
     }
     if (progress) progress(++done, docs.size());

@@ -7,6 +7,8 @@
 
 #include <cstddef>
 #include <functional>
+#include <utility>
+#include <xapian.h>
 #include <string>
 #include <vector>
 
@@ -37,8 +39,14 @@ class IndexStore {
   // Path of the live generation, or "" when the folder holds no index yet.
   std::string live_generation() const;
 
+  // Metadata written with every build or update (the lexicon, say).
+  void set_metadata(std::string key, std::string value) { metadata_.emplace_back(std::move(key), std::move(value)); }
+
  private:
+  void write_metadata(Xapian::WritableDatabase& db, const Taxonomy& taxonomy) const;
+
   std::string dir_;
+  std::vector<std::pair<std::string, std::string>> metadata_;
 };
 
 }  // namespace copsearch

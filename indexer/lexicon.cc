@@ -48,6 +48,7 @@ Lexicon Lexicon::load(const std::string& path, const Taxonomy& taxonomy, std::ve
 Lexicon Lexicon::parse(const std::string& yaml, const std::string& origin, const Taxonomy& taxonomy,
                        std::vector<std::string>& errors) {
   Lexicon lex;
+  lex.text_ = yaml;
   YAML::Node root;
   try {
     root = YAML::Load(yaml);
@@ -64,6 +65,20 @@ Lexicon Lexicon::parse(const std::string& yaml, const std::string& origin, const
   for (const auto& kv : root) {
     const int lang_line = kv.first.Mark().line + 1;
     const auto code = kv.first.as<std::string>();
+    if (code == "escalation") {
+      if (!kv.second.IsMap()) {
+        errors.push_back(at(origin, lang_line, "'escalation' must map risks to lists of document ids"));
+        continue;
+      }
+      for (const auto& r : kv.second) {
+        const auto risk = r.first.as<std::string>();
+        std::vector<std::string> ids;
+        if (!risks || !risks->index_of(risk)) errors.push_back(at(origin, r.first.Mark().line + 1, "unknown risk '" + risk + "'"));
+        else if (!string_list(r.second, ids)) errors.push_back(at(origin, r.first.Mark().line + 1, "'" + risk + "' needs a list of document ids"));
+        else lex.escalation_[risk] = std::move(ids);
+      }
+      continue;
+    }
     const auto lang = lang_from_code(code);
     if (!lang) {
       errors.push_back(at(origin, lang_line, "unknown language '" + code + "'"));

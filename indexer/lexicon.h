@@ -28,9 +28,14 @@ class Lexicon {
   static Lexicon load(const std::string& path, const Taxonomy& taxonomy, std::vector<std::string>& errors);
 
   const std::vector<LexiconEntry>& entries(Lang lang) const;
+  // Escalation guidance by risk: the document ids an urgent query is pointed to, in order.
+  const std::map<std::string, std::vector<std::string>>& escalation() const { return escalation_; }
+  const std::string& text() const { return text_; }
 
  private:
   std::map<Lang, std::vector<LexiconEntry>> entries_;
+  std::map<std::string, std::vector<std::string>> escalation_;
+  std::string text_;
 };
 
 }  // namespace copsearch

@@ -72,7 +72,8 @@ int run(int argc, char** argv) {
   std::string lexicon_path = vm.count("lexicon") ? vm["lexicon"].as<std::string>() : "";
   if (lexicon_path.empty() && vm.count("corpus") && std::filesystem::exists(vm["corpus"].as<std::string>() + "/lexicon.yaml"))
     lexicon_path = vm["corpus"].as<std::string>() + "/lexicon.yaml";
-  if (!lexicon_path.empty()) Lexicon::load(lexicon_path, taxonomy, read.errors);
+  Lexicon lexicon;
+  if (!lexicon_path.empty()) lexicon = Lexicon::load(lexicon_path, taxonomy, read.errors);
   if (!read.errors.empty()) {
     for (const auto& e : read.errors) std::cerr << e << "\n";
     std::cerr << read.errors.size() << " error(s); the index was not changed\n";
@@ -95,6 +96,7 @@ int run(int argc, char** argv) {
     std::cerr << "\rindexing " << done << "/" << total << " documents" << (done == total ? "\n" : "") << std::flush;
   };
   IndexStore store(vm["index"].as<std::string>());
+  if (!lexicon_path.empty()) store.set_metadata(std::string(schema::kLexiconKey), lexicon.text());
   const IndexSummary s = vm["update"].as<bool>() ? store.update(read.documents, taxonomy, progress)
                                                  : store.rebuild(read.documents, taxonomy, progress);
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();

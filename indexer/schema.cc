@@ -16,6 +16,7 @@ std::string join(std::string_view prefix, std::string_view rest) {
 
 std::string id_term(std::string_view id) { return join(kIdPrefix, id); }
 std::string stem_term(std::string_view stem) { return join(kStemPrefix, stem); }
+std::string group_term(const Document& doc) { return join(kGroupPrefix, doc.translation_of.empty() ? doc.id : doc.translation_of); }
 
 std::string facet_term(std::string_view facet, std::string_view value) {
   std::string t = "X";

@@ -19,16 +19,23 @@ namespace copsearch::schema {
 
 inline constexpr std::string_view kIdPrefix = "Q";
 inline constexpr std::string_view kStemPrefix = "Z";
+inline constexpr std::string_view kGroupPrefix = "G";   // an original and its translations share G<original id>
 inline constexpr Xapian::valueno kFacetMaskSlot = 0;    // 8 bytes: one bit per facet value
 inline constexpr Xapian::valueno kContentHashSlot = 1;  // lets --update skip unchanged documents
+inline constexpr Xapian::valueno kIdSlot = 2;           // id and lang, readable without decoding the data
+inline constexpr Xapian::valueno kLangSlot = 3;
 inline constexpr Xapian::termcount kTitleWdf = 3;       // a title word counts as three body words
 inline constexpr Xapian::termpos kBodyPositionGap = 100;  // keeps phrases from spanning title and body
 inline constexpr std::string_view kFacetBitsKey = "copsearch.facet_bits";
 inline constexpr std::string_view kBuiltAtKey = "copsearch.built_at";
 inline constexpr std::string_view kTaxonomyKey = "copsearch.taxonomy";  // the YAML the index was built with
+inline constexpr std::string_view kLexiconKey = "copsearch.lexicon";    // likewise for the lexicon
 
 std::string id_term(std::string_view id);
 std::string stem_term(std::string_view stem);
+std::string group_term(const Document& doc);
+// Unprefixed terms are the folded words; every prefix starts with an ASCII capital.
+inline bool is_word_term(std::string_view term) { return !term.empty() && !(term[0] >= 'A' && term[0] <= 'Z'); }
 // "XAUDIENCEchildren": the boolean filter term for one facet value.
 std::string facet_term(std::string_view facet, std::string_view value);
 

@@ -1,5 +1,6 @@
 #include "facet_counter.h"
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
 
 #include "schema.h"
@@ -25,8 +26,35 @@ void FacetMasks::load(const Xapian::Database& db, const Taxonomy& taxonomy) {
   }
 }
 
+std::uint64_t FacetMasks::facet_bits(int facet) const {
+  std::uint64_t out = 0;
+  for (std::size_t b = 0; b < bits_.size(); ++b)
+    if (bits_[b].first == facet) out |= std::uint64_t{1} << b;
+  return out;
+}
+
+std::uint64_t FacetMasks::value_bits(int facet, const std::vector<std::string>& values, const Taxonomy& taxonomy) const {
+  std::uint64_t out = 0;
+  const Facet& f = taxonomy.facets()[facet];
+  for (std::size_t b = 0; b < bits_.size(); ++b)
+    if (bits_[b].first == facet &&
+        std::find(values.begin(), values.end(), f.values[bits_[b].second].name) != values.end())
+      out |= std::uint64_t{1} << b;
+  return out;
+}
+
 void FacetCounter::operator()(const Xapian::Document& doc, double) {
-  for (std::uint64_t m = masks_[doc.get_docid()]; m; m &= m - 1) ++counts_[__builtin_ctzll(m)];
+  const std::uint64_t m = masks_[doc.get_docid()];
+  std::uint64_t count_bits = m;
+  const FacetGroup* failed = nullptr;
+  for (const auto& g : groups_) {
+    if (m & g.selected) continue;
+    if (failed) return;  // fails two selections: counts nowhere
+    failed = &g;
+  }
+  if (failed) count_bits &= failed->facet;
+  else ++passed_;
+  for (; count_bits; count_bits &= count_bits - 1) ++counts_[__builtin_ctzll(count_bits)];
 }
 
 }  // namespace copsearch

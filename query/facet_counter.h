@@ -21,23 +21,37 @@ class FacetMasks {
   std::uint64_t operator[](Xapian::docid id) const { return id < masks_.size() ? masks_[id] : 0; }
   // For bit i: (facet index, value index) in the taxonomy, or (-1, -1) if the taxonomy lacks it.
   const std::vector<std::pair<int, int>>& bits() const { return bits_; }
+  // The bits of facet `facet` (a taxonomy index), and of those of its values in `values`.
+  std::uint64_t facet_bits(int facet) const;
+  std::uint64_t value_bits(int facet, const std::vector<std::string>& values, const Taxonomy& taxonomy) const;
 
  private:
   std::vector<std::uint64_t> masks_;
   std::vector<std::pair<int, int>> bits_;
 };
 
-// Counts, per facet bit, the documents the matcher visits. Local databases only: the remote
+// One facet's selection: a document passes when it has any selected value.
+struct FacetGroup {
+  std::uint64_t facet;     // every bit of the facet
+  std::uint64_t selected;  // the bits of the selected values
+};
+
+// Disjunctive facet counts in one pass over the unfiltered match set: a document passing every
+// group counts for all its values; one failing a single group still counts for that group's
+// facet, so each facet's counts ignore its own selection. Local databases only: the remote
 // backend cannot create this spy by name (shared/notes/xapian-facets-and-shards.md).
 class FacetCounter : public Xapian::MatchSpy {
  public:
-  explicit FacetCounter(const FacetMasks& masks) : masks_(masks) {}
+  FacetCounter(const FacetMasks& masks, std::vector<FacetGroup> groups) : masks_(masks), groups_(std::move(groups)) {}
   void operator()(const Xapian::Document& doc, double wt) override;
   const std::array<Xapian::doccount, 64>& counts() const { return counts_; }
+  Xapian::doccount passed() const { return passed_; }  // documents passing every group
 
  private:
   const FacetMasks& masks_;
+  std::vector<FacetGroup> groups_;
   std::array<Xapian::doccount, 64> counts_{};
+  Xapian::doccount passed_ = 0;
 };
 
 }  // namespace copsearch

@@ -86,8 +86,14 @@ Xapian::Query combine(Xapian::Query::op op, std::vector<Xapian::Query> qs) {
 
 class Parser {
  public:
-  Parser(std::string_view text, const QueryOptions& options, Analyzer& analyzer)
-      : text_(text), toks_(lex(text)), opt_(options), analyzer_(analyzer) {}
+  Parser(std::string_view text, const QueryOptions& options, Analyzer& analyzer, ParseInfo* info)
+      : text_(text), toks_(lex(text)), opt_(options), analyzer_(analyzer), info_(info) {
+    // The word being typed: the last token, when nothing follows it.
+    if (opt_.prefix_last && toks_.size() >= 2) {
+      const Token& last = toks_[toks_.size() - 2];
+      if (last.kind == Tok::word && last.at + last.text.size() == text.size()) typing_ = &last;
+    }
+  }
 
   Xapian::Query parse() {
     Xapian::Query q = parse_or();
@@ -168,7 +174,7 @@ class Parser {
         return q;
       }
       case Tok::phrase: return phrase(t.text);
-      case Tok::word: return word(t.text);
+      case Tok::word: return &t == typing_ ? prefix(t.text) : word(t.text);
       default: fail("expected a search term", t);
     }
   }
@@ -195,9 +201,47 @@ class Parser {
       }
     }
     // One word, stemmed differently per language: one term for ranking (OP_SYNONYM).
-    if (!stems.empty()) per_lang.push_back(stems.size() == 1 ? Xapian::Query(stems.front())
-                                                             : Xapian::Query(Xapian::Query::OP_SYNONYM, stems.begin(), stems.end()));
+    if (!stems.empty()) {
+      Xapian::Query exact = synonyms(stems);
+      if (const auto fixed = corrected(w); !fixed.empty())
+        exact = Xapian::Query(Xapian::Query::OP_OR, exact, Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, fixed, kCorrectionWeight));
+      per_lang.push_back(exact);
+    }
     return combine(Xapian::Query::OP_OR, per_lang);
+  }
+
+  static Xapian::Query synonyms(const std::vector<std::string>& terms) {
+    return terms.size() == 1 ? Xapian::Query(terms.front()) : Xapian::Query(Xapian::Query::OP_SYNONYM, terms.begin(), terms.end());
+  }
+
+  // The stem terms of the corrections the typo hook offers for a one-token word.
+  Xapian::Query corrected(std::string_view w) {
+    if (!opt_.correct || opt_.langs.empty()) return {};
+    const auto toks = analyzer_.tokens(w, opt_.langs.front());
+    if (toks.size() != 1) return {};
+    std::vector<std::string> terms;
+    for (const auto& fix : opt_.correct(w, toks.front().word)) {
+      if (info_) info_->corrections.emplace_back(std::string(w), fix);
+      for (Lang lang : opt_.langs)
+        for (const auto& t : analyzer_.tokens(fix, lang))
+          if (std::find(terms.begin(), terms.end(), schema::stem_term(t.stem)) == terms.end()) terms.push_back(schema::stem_term(t.stem));
+    }
+    return terms.empty() ? Xapian::Query() : synonyms(terms);
+  }
+
+  // The word being typed: its own stems plus every indexed word it begins.
+  Xapian::Query prefix(std::string_view w) {
+    std::vector<std::string> terms;
+    for (Lang lang : opt_.langs) {
+      const auto toks = analyzer_.tokens(w, lang);
+      if (toks.size() != 1) return word(w);
+      const std::string z = schema::stem_term(toks.front().stem);
+      if (std::find(terms.begin(), terms.end(), z) == terms.end()) terms.push_back(z);
+      if (lang == opt_.langs.front() && opt_.complete)
+        for (auto& full : opt_.complete(toks.front().word))
+          if (std::find(terms.begin(), terms.end(), full) == terms.end()) terms.push_back(std::move(full));
+    }
+    return terms.empty() ? Xapian::Query() : synonyms(terms);
   }
 
   Xapian::Query phrase(std::string_view p) {
@@ -222,13 +266,15 @@ class Parser {
   int depth_ = 0;
   const QueryOptions& opt_;
   Analyzer& analyzer_;
+  ParseInfo* info_;
+  const Token* typing_ = nullptr;
 };
 
 }  // namespace
 
-Xapian::Query parse_query(std::string_view text, const QueryOptions& options, Analyzer& analyzer) {
+Xapian::Query parse_query(std::string_view text, const QueryOptions& options, Analyzer& analyzer, ParseInfo* info) {
   if (std::all_of(text.begin(), text.end(), is_space)) return Xapian::Query::MatchAll;
-  return Parser(text, options, analyzer).parse();
+  return Parser(text, options, analyzer, info).parse();
 }
 
 }  // namespace copsearch

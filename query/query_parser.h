@@ -7,7 +7,10 @@
 
 #include <xapian.h>
 
+#include <functional>
+#include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "analyzer.h"
@@ -23,12 +26,25 @@ class QuerySyntaxError : public InputError {
 };
 
 struct QueryOptions {
-  std::vector<Lang> langs;  // analyses to apply; their terms are combined as synonyms
-  bool match_all = false;   // plain words are all required
+  std::vector<Lang> langs;   // analyses to apply; their terms are combined as synonyms
+  bool match_all = false;    // plain words are all required
+  bool prefix_last = false;  // as-you-type: the last word, if the text ends in it, is a prefix
+  // Typo tolerance: corrected folded words for a typed word (raw, folded); empty if none.
+  std::function<std::vector<std::string>(std::string_view raw, const std::string& folded)> correct = nullptr;
+  // As-you-type: indexed folded words that start with a folded prefix.
+  std::function<std::vector<std::string>(const std::string& prefix)> complete = nullptr;
 };
+
+// What the parser did beyond the words typed, for the response.
+struct ParseInfo {
+  std::vector<std::pair<std::string, std::string>> corrections;  // typed word -> corrected word
+};
+
+inline constexpr double kCorrectionWeight = 0.6;  // a corrected word counts less than an exact one
 
 // A blank query gives Xapian::Query::MatchAll; a query with no searchable words gives an
 // empty Xapian::Query (matches nothing).
-Xapian::Query parse_query(std::string_view text, const QueryOptions& options, Analyzer& analyzer);
+Xapian::Query parse_query(std::string_view text, const QueryOptions& options, Analyzer& analyzer,
+                          ParseInfo* info = nullptr);
 
 }  // namespace copsearch

@@ -24,10 +24,38 @@ unsigned parse_count(std::string_view name, std::string_view text, unsigned max)
 }
 
 // One value of any parameter: checks it once, whatever the source.
+bool parse_bool(const std::string& name, const std::string& value) {
+  if (value == "true" || value == "1") return true;
+  if (value == "false" || value == "0") return false;
+  bad("invalid_" + name, name + " must be true or false");
+}
+
+// Values may repeat the parameter or be comma-separated; each must be in the facet's vocabulary.
+void add_values(const Facet& facet, const std::string& param, const std::string& value, std::vector<std::string>& values) {
+  std::string_view rest = value;
+  while (true) {
+    const auto comma = rest.find(',');
+    const std::string v(rest.substr(0, comma));
+    if (!v.empty()) {
+      if (!facet.index_of(v)) bad("unknown_facet_value", "unknown value for '" + param + "'; valid values: " + facet.value_list());
+      if (std::find(values.begin(), values.end(), v) == values.end()) values.push_back(v);
+    }
+    if (comma == std::string_view::npos) break;
+    rest.remove_prefix(comma + 1);
+  }
+}
+
+constexpr std::string_view kPrefer = "prefer_";
+
 void apply(SearchRequest& r, const std::string& name, const std::string& value, const Taxonomy& taxonomy,
            std::map<std::string, int>& seen) {
   if (!is_valid_utf8(value)) bad("invalid_utf8", "parameter '" + name + "' is not valid UTF-8");
   const Facet* facet = taxonomy.find(name);
+  const Facet* preferred = name.rfind(kPrefer, 0) == 0 ? taxonomy.find(name.substr(kPrefer.size())) : nullptr;
+  if (preferred) {
+    add_values(*preferred, name, value, r.prefer[preferred->name]);
+    return;
+  }
   if (!facet && ++seen[name] > 1) bad("duplicate_parameter", "parameter '" + name + "' is given more than once");
   if (name == "q") {
     r.q = value;
@@ -38,24 +66,13 @@ void apply(SearchRequest& r, const std::string& name, const std::string& value, 
   } else if (name == "match") {
     if (value != "any" && value != "all") bad("invalid_match", "match must be 'any' or 'all'");
     r.match_all = value == "all";
+  } else if (name == "prefix" || name == "expand" || name == "explain") {
+    (name == "prefix" ? r.prefix : name == "expand" ? r.expand : r.explain) = parse_bool(name, value);
   } else if (facet) {
-    // Values may repeat the parameter or be comma-separated.
-    std::string_view rest = value;
-    while (true) {
-      const auto comma = rest.find(',');
-      const std::string v(rest.substr(0, comma));
-      if (!v.empty()) {
-        if (!facet->index_of(v))
-          bad("unknown_facet_value", "unknown value for '" + name + "'; valid values: " + facet->value_list());
-        auto& values = r.filters[name];
-        if (std::find(values.begin(), values.end(), v) == values.end()) values.push_back(v);
-      }
-      if (comma == std::string_view::npos) break;
-      rest.remove_prefix(comma + 1);
-    }
+    add_values(*facet, name, value, r.filters[name]);
   } else {
-    std::string known = "q, limit, offset, match";
-    for (const auto& f : taxonomy.facets()) known += ", " + f.name;
+    std::string known = "q, limit, offset, match, prefix, expand, explain";
+    for (const auto& f : taxonomy.facets()) known += ", " + f.name + ", prefer_" + f.name;
     bad("unknown_parameter", "unknown parameter '" + name + "'; known parameters: " + known);
   }
 }
@@ -90,10 +107,10 @@ SearchRequest parse_search_json(std::string_view body, const Taxonomy& taxonomy)
   SearchRequest r;
   std::map<std::string, int> seen;
   for (const auto& [name, value] : j.items()) {
-    const bool list_ok = taxonomy.find(name) != nullptr;
+    const bool list_ok = taxonomy.find(name) || (name.rfind(kPrefer, 0) == 0 && taxonomy.find(name.substr(kPrefer.size())));
     auto one = [&](const nlohmann::json& v) {
       if (v.is_string()) apply(r, name, v.get<std::string>(), taxonomy, seen);
-      else if (v.is_number_integer()) apply(r, name, v.dump(), taxonomy, seen);
+      else if (v.is_number_integer() || v.is_boolean()) apply(r, name, v.dump(), taxonomy, seen);
       else bad("invalid_" + name, "'" + name + "' must be " + (list_ok ? "a string or a list of strings" : "a string or a number"));
     };
     if (value.is_array() && list_ok) {

@@ -24,6 +24,10 @@ struct SearchRequest {
   unsigned offset = 0;
   bool match_all = false;        // all words must match (match=all); default: any word, ranked
   std::optional<Lang> lang;      // analysis language, when exactly one lang filter is given
+  std::map<std::string, std::vector<std::string>> prefer;  // prefer_<facet>: boost, never filter
+  bool prefix = false;           // as-you-type: the last word is incomplete
+  bool expand = true;            // lexicon expansion, typo tolerance and lexicon risk boosts
+  bool explain = false;          // per hit: matched terms, their weights, boosts applied
 };
 
 using Params = std::vector<std::pair<std::string, std::string>>;

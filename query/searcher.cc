@@ -2,7 +2,7 @@
 
 #include <sys/stat.h>
 
-#include <set>
+#include <algorithm>
 
 #include "query_parser.h"
 #include "schema.h"
@@ -18,17 +18,59 @@ std::pair<ino_t, long> stub_identity(const std::string& dir) {
   return {st.st_ino, st.st_mtim.tv_sec * 1000000000L + st.st_mtim.tv_nsec};
 }
 
-Xapian::Query facet_filter(const SearchRequest& r) {
-  std::vector<Xapian::Query> groups;
-  for (const auto& [facet, values] : r.filters) {
-    std::vector<Xapian::Query> any;
-    for (const auto& v : values) any.emplace_back(schema::facet_term(facet, v));
-    groups.emplace_back(Xapian::Query::OP_OR, any.begin(), any.end());
-  }
-  return groups.empty() ? Xapian::Query() : Xapian::Query(Xapian::Query::OP_AND, groups.begin(), groups.end());
+Xapian::Query any_value(const std::string& facet, const std::vector<std::string>& values) {
+  std::vector<Xapian::Query> any;
+  for (const auto& v : values) any.emplace_back(schema::facet_term(facet, v));
+  return Xapian::Query(Xapian::Query::OP_OR, any.begin(), any.end());
 }
 
+// A fixed weight for every document carrying one of the values: a boost, never a filter.
+Xapian::Query boost(const std::string& facet, const std::vector<std::string>& values, double weight) {
+  return Xapian::Query(Xapian::Query::OP_FILTER, Xapian::Query((new Xapian::FixedWeightPostingSource(weight))->release()),
+                       any_value(facet, values));
+}
+
+std::size_t code_points(std::string_view s) {
+  return static_cast<std::size_t>(std::count_if(s.begin(), s.end(), [](char c) { return (c & 0xC0) != 0x80; }));
+}
+
+// CSAM, NCII, CSEA: typed in capitals, never corrected.
+bool is_acronym(std::string_view raw) {
+  return raw.size() >= 2 && std::all_of(raw.begin(), raw.end(), [](char c) { return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); });
+}
+
+// The words a lexicon may expand: quoted phrases stay exact and excluded words stay out.
+std::string expandable_words(std::string_view q) {
+  std::string out;
+  bool quoted = false, excluded = false;
+  for (std::size_t i = 0; i < q.size(); ++i) {
+    const char c = q[i];
+    const bool starts_word = i == 0 || q[i - 1] == ' ' || q[i - 1] == '(';
+    if (c == '"') quoted = !quoted;
+    else if (c == ' ') excluded = false;
+    else if (c == '-' && starts_word) excluded = true;
+    out += quoted || excluded || c == '"' ? ' ' : c;
+  }
+  return out;
+}
+
+// Only stem terms make good "more like this" queries.
+struct StemTermsOnly : Xapian::ExpandDecider {
+  bool operator()(const std::string& term) const override { return term.rfind(schema::kStemPrefix, 0) == 0; }
+};
+
 }  // namespace
+
+struct Searcher::Plan {
+  std::vector<Lang> langs;
+  Xapian::Query text;     // what must match (expansions included); no filters, no boosts
+  Xapian::Query ranked;   // text, boosted, filtered: what the hits are ranked by
+  std::vector<FacetGroup> groups;
+  std::vector<TermWeight> boosts;  // for explain
+  ParseInfo parse;
+  std::vector<Expansion> expanded;
+  std::set<std::string> urgent_risks;
+};
 
 Searcher::Searcher(std::string index_path, const Taxonomy& taxonomy) : path_(std::move(index_path)), taxonomy_(taxonomy) {
   open();
@@ -38,6 +80,17 @@ void Searcher::open() {
   stub_id_ = stub_identity(path_);
   db_ = Xapian::Database(path_);
   masks_.load(db_, taxonomy_);
+  index_langs_.clear();
+  for (Lang l : kAllLangs)
+    if (db_.get_termfreq(schema::facet_term("lang", lang_code(l)))) index_langs_.insert(l);
+  const std::string lexicon_text = db_.get_metadata(std::string(schema::kLexiconKey));
+  matcher_.reset();
+  lexicon_.reset();
+  if (!lexicon_text.empty()) {
+    std::vector<std::string> ignored;  // the indexer refused to store a lexicon with errors
+    lexicon_ = std::make_unique<Lexicon>(Lexicon::parse(lexicon_text, "index lexicon", taxonomy_, ignored));
+    matcher_ = std::make_unique<LexiconMatcher>(*lexicon_, analyzer_);
+  }
 }
 
 // A cheap check per request: a new stub means a rebuilt index, a new revision an update.
@@ -61,52 +114,243 @@ SearchResult Searcher::search(const SearchRequest& request) {
   return with_retry([&] { return run(request); });
 }
 
-SearchResult Searcher::run(const SearchRequest& request) {
+// A typed word the index lacks, or has far less than a near neighbour, is matched through its
+// correction: one edit for 4-7 letters, two for 8 or more, none for shorter words or acronyms.
+std::vector<std::string> Searcher::corrections(std::string_view raw, const std::string& folded) {
+  const std::size_t len = code_points(folded);
+  if (len < 4 || is_acronym(raw)) return {};
+  const Xapian::doccount freq = db_.get_termfreq(folded);
+  if (freq > 3) return {};
+  const std::string fix = db_.get_spelling_suggestion(folded, len >= 8 ? 2 : 1);
+  if (fix.empty() || fix == folded) return {};
+  if (freq > 0 && db_.get_termfreq(fix) < 20 * freq) return {};
+  return {fix};
+}
+
+// The most frequent indexed words beginning with the prefix (two letters at least).
+std::vector<std::string> Searcher::completions(const std::string& prefix) {
+  constexpr std::size_t kMaxScan = 5000, kKeep = 12;
+  if (code_points(prefix) < 2) return {};
+  std::vector<std::pair<Xapian::doccount, std::string>> found;
+  std::size_t scanned = 0;
+  for (auto t = db_.allterms_begin(prefix); t != db_.allterms_end(prefix) && scanned < kMaxScan; ++t, ++scanned)
+    if (*t != prefix) found.emplace_back(t.get_termfreq(), *t);
+  const std::size_t keep = std::min(kKeep, found.size());
+  std::partial_sort(found.begin(), found.begin() + keep, found.end(), [](auto& a, auto& b) { return a.first > b.first; });
+  std::vector<std::string> out;
+  for (std::size_t i = 0; i < keep; ++i) out.push_back(std::move(found[i].second));
+  return out;
+}
+
+Searcher::Plan Searcher::plan(const SearchRequest& r) {
+  Plan p;
+  if (r.lang) {
+    p.langs = {*r.lang};
+  } else {
+    for (Lang l : langs_for_text(r.q))
+      if (index_langs_.count(l)) p.langs.push_back(l);
+    if (p.langs.empty()) p.langs = langs_for_text(r.q);
+  }
   QueryOptions qo;
-  qo.langs = request.lang ? std::vector<Lang>{*request.lang} : langs_for_text(request.q);
-  qo.match_all = request.match_all;
-  Xapian::Query query = parse_query(request.q, qo, analyzer_);
-  if (const Xapian::Query filter = facet_filter(request); !filter.empty())
-    query = Xapian::Query(Xapian::Query::OP_FILTER, query, filter);  // filters narrow, never rescore
+  qo.langs = p.langs;
+  qo.match_all = r.match_all;
+  qo.prefix_last = r.prefix;
+  if (r.expand) qo.correct = [this](std::string_view raw, const std::string& folded) { return corrections(raw, folded); };
+  if (r.prefix) qo.complete = [this](const std::string& prefix) { return completions(prefix); };
+  p.text = parse_query(r.q, qo, analyzer_, &p.parse);
 
-  Xapian::Enquire enquire(db_);
-  enquire.set_query(query);
-  enquire.set_weighting_scheme(Xapian::BM25Weight());
-  FacetCounter counter(masks_);
-  enquire.add_matchspy(&counter);
-  // checkatleast = every document: the spy sees the whole match set, so counts are exact.
-  const Xapian::MSet mset = enquire.get_mset(request.offset, request.limit, db_.get_doccount());
+  std::set<std::string> signalled;
+  if (r.expand && matcher_ && !p.text.empty() && p.text.get_type() != Xapian::Query::LEAF_MATCH_ALL) {
+    std::vector<Xapian::Query> added;
+    const std::string words = expandable_words(r.q);
+    for (Lang lang : p.langs) {
+      for (const auto& m : matcher_->find(analyzer_.tokens(words, lang), lang)) {
+        if (std::any_of(p.expanded.begin(), p.expanded.end(), [&](auto& e) { return e.from == m.entry->say; })) continue;
+        p.expanded.push_back({m.entry->say, m.entry->means});
+        added.push_back(m.expansion);
+        signalled.insert(m.entry->risk.begin(), m.entry->risk.end());
+        if (m.entry->urgent) p.urgent_risks.insert(m.entry->risk.begin(), m.entry->risk.end());
+      }
+    }
+    // Additions widen recall at half weight, so documents with the words typed rank first.
+    if (!added.empty() && !r.match_all)
+      p.text = Xapian::Query(Xapian::Query::OP_OR, p.text,
+                             Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
+                                           Xapian::Query(Xapian::Query::OP_OR, added.begin(), added.end()), kExpansionWeight));
+  }
 
+  std::vector<Xapian::Query> boosts;
+  for (const auto& [facet, values] : r.prefer) {
+    boosts.push_back(boost(facet, values, kPreferWeight));
+    for (const auto& v : values) p.boosts.push_back({"prefer " + facet + "=" + v, kPreferWeight});
+  }
+  if (!signalled.empty()) {
+    const std::vector<std::string> risks(signalled.begin(), signalled.end());
+    boosts.push_back(boost("risk", risks, kRiskBoostWeight));
+    for (const auto& v : risks) p.boosts.push_back({"lexicon risk=" + v, kRiskBoostWeight});
+  }
+  p.ranked = boosts.empty() || p.text.empty()
+                 ? p.text
+                 : Xapian::Query(Xapian::Query::OP_AND_MAYBE, p.text, Xapian::Query(Xapian::Query::OP_OR, boosts.begin(), boosts.end()));
+
+  std::vector<Xapian::Query> filters;
+  for (const auto& [facet, values] : r.filters) {
+    filters.push_back(any_value(facet, values));
+    const auto& fs = taxonomy_.facets();
+    const int index = static_cast<int>(std::find_if(fs.begin(), fs.end(), [&](auto& f) { return f.name == facet; }) - fs.begin());
+    p.groups.push_back({masks_.facet_bits(index), masks_.value_bits(index, values, taxonomy_)});
+  }
+  if (!filters.empty() && !p.ranked.empty())  // filters narrow, never rescore
+    p.ranked = Xapian::Query(Xapian::Query::OP_FILTER, p.ranked, Xapian::Query(Xapian::Query::OP_AND, filters.begin(), filters.end()));
+  return p;
+}
+
+SearchResult Searcher::run(const SearchRequest& r) {
+  Plan p = plan(r);
   SearchResult result;
-  result.total = mset.get_matches_estimated();
-  const std::set<std::string> terms(query.get_unique_terms_begin(), query.get_unique_terms_end());
+
+  // Counting pass: the unfiltered match set, unweighted, every document seen by the spy.
+  FacetCounter counter(masks_, p.groups);
+  Xapian::Enquire count(db_);
+  count.set_query(p.text);
+  count.set_weighting_scheme(Xapian::BoolWeight());
+  count.add_matchspy(&counter);
+  count.get_mset(0, 0, db_.get_doccount());
+  result.total = counter.passed();
+  result.facets = facet_counts(counter);
+
+  // Ranking pass: only the page asked for.
+  Xapian::Enquire rank(db_);
+  rank.set_query(p.ranked);
+  rank.set_weighting_scheme(Xapian::BM25Weight());
+  const Xapian::MSet mset = rank.get_mset(r.offset, r.limit);
+  const std::set<std::string> terms(p.text.get_unique_terms_begin(), p.text.get_unique_terms_end());
   for (auto it = mset.begin(); it != mset.end(); ++it) {
-    Document d = schema::decode_data(it.get_document().get_data());
-    Hit h;
-    h.score = it.get_weight();
-    h.snippet = make_snippet(d.text, lang_from_code(d.lang).value_or(Lang::en), terms, analyzer_);
-    d.body.clear();
-    d.text.clear();
-    h.doc = std::move(d);
+    Hit h = make_hit(it, terms);
+    if (r.explain) {
+      Explanation ex;
+      const std::string id = schema::id_term(h.doc.id);
+      for (auto t = rank.get_matching_terms_begin(it); t != rank.get_matching_terms_end(it); ++t) {
+        Xapian::Enquire one(db_);
+        one.set_query(Xapian::Query(Xapian::Query::OP_FILTER, Xapian::Query(*t), Xapian::Query(id)));
+        const auto m = one.get_mset(0, 1);
+        ex.terms.push_back({*t, m.empty() ? 0.0 : m.begin().get_weight()});
+      }
+      for (const auto& b : p.boosts) {
+        const auto space = b.term.find(' '), eq = b.term.find('=');
+        const auto& values = h.doc.facets[b.term.substr(space + 1, eq - space - 1)];
+        if (std::find(values.begin(), values.end(), b.term.substr(eq + 1)) != values.end()) ex.boosts.push_back(b);
+      }
+      h.explain = std::move(ex);
+    }
     result.hits.push_back(std::move(h));
   }
+
+  result.expanded = std::move(p.expanded);
+  if (!p.parse.corrections.empty()) {
+    result.suggestion = r.q;
+    for (const auto& [typed, fixed] : p.parse.corrections)
+      if (auto at = result.suggestion.find(typed); at != std::string::npos) result.suggestion.replace(at, typed.size(), fixed);
+  }
+  if (!p.urgent_risks.empty()) result.urgent = urgent_block(p.urgent_risks, p.langs);
+  return result;
+}
+
+Hit Searcher::make_hit(const Xapian::MSetIterator& it, const std::set<std::string>& terms) {
+  Document d = schema::decode_data(it.get_document().get_data());
+  Hit h;
+  h.score = it.get_weight();
+  h.snippet = make_snippet(d.text, lang_from_code(d.lang).value_or(Lang::en), terms, analyzer_);
+  h.translations = translations(d, *it);
+  d.body.clear();
+  d.text.clear();
+  h.doc = std::move(d);
+  return h;
+}
+
+std::map<std::string, std::string> Searcher::translations(const Document& doc, Xapian::docid self) {
+  std::map<std::string, std::string> out;
+  const std::string g = schema::group_term(doc);
+  for (auto p = db_.postlist_begin(g); p != db_.postlist_end(g); ++p) {
+    if (*p == self) continue;
+    const Xapian::Document other = db_.get_document(*p);
+    out[other.get_value(schema::kLangSlot)] = other.get_value(schema::kIdSlot);
+  }
+  return out;
+}
+
+std::vector<FacetCounts> Searcher::facet_counts(const FacetCounter& counter) const {
+  std::vector<FacetCounts> out;
   for (const auto& f : taxonomy_.facets()) {
     FacetCounts fc{f.name, {}};
     for (const auto& v : f.values) fc.values.emplace_back(v.name, 0);
-    result.facets.push_back(std::move(fc));
+    out.push_back(std::move(fc));
   }
   const auto& bits = masks_.bits();
   for (std::size_t b = 0; b < bits.size() && b < 64; ++b)
-    if (bits[b].first >= 0) result.facets[bits[b].first].values[bits[b].second].second = counter.counts()[b];
-  return result;
+    if (bits[b].first >= 0) out[bits[b].first].values[bits[b].second].second = counter.counts()[b];
+  return out;
+}
+
+// The editors' escalation guidance for the risks an urgent phrase signalled, in the query's
+// language where a translation exists.
+UrgentBlock Searcher::urgent_block(const std::set<std::string>& risks, const std::vector<Lang>& langs) {
+  UrgentBlock u;
+  u.risks.assign(risks.begin(), risks.end());
+  std::set<std::string> seen;
+  for (const auto& risk : risks) {
+    auto it = lexicon_->escalation().find(risk);
+    if (it == lexicon_->escalation().end()) continue;
+    for (const auto& id : it->second) {
+      std::optional<Document> d;
+      if (langs.size() == 1 && langs.front() != Lang::en) d = document(id + "." + std::string(lang_code(langs.front())));
+      if (!d) d = document(id);
+      if (!d || !seen.insert(d->id).second) continue;
+      d->body.clear();
+      d->text.clear();
+      u.documents.push_back(std::move(*d));
+    }
+  }
+  return u;
+}
+
+std::optional<SearchResult> Searcher::similar(const std::string& id, unsigned limit) {
+  return with_retry([&]() -> std::optional<SearchResult> {
+    const auto did = docid(id);
+    if (!did) return std::nullopt;
+    const Document doc = schema::decode_data(db_.get_document(*did).get_data());
+    Xapian::RSet rset;
+    rset.add_document(*did);
+    Xapian::Enquire enquire(db_);
+    StemTermsOnly stems;
+    const Xapian::ESet eset = enquire.get_eset(25, rset, &stems);
+    const Xapian::Query like(Xapian::Query::OP_OR, eset.begin(), eset.end());
+    // Same language, not the document itself nor its translations.
+    const Xapian::Query q(Xapian::Query::OP_FILTER,
+                          Xapian::Query(Xapian::Query::OP_AND_NOT, like, Xapian::Query(schema::group_term(doc))),
+                          Xapian::Query(schema::facet_term("lang", doc.lang)));
+    enquire.set_query(q);
+    const Xapian::MSet mset = enquire.get_mset(0, limit);
+    SearchResult result;
+    result.total = mset.size();
+    const std::set<std::string> terms(eset.begin(), eset.end());
+    for (auto it = mset.begin(); it != mset.end(); ++it) result.hits.push_back(make_hit(it, terms));
+    return result;
+  });
+}
+
+std::optional<Xapian::docid> Searcher::docid(const std::string& id) {
+  const std::string term = schema::id_term(id);
+  auto post = db_.postlist_begin(term);
+  if (post == db_.postlist_end(term)) return std::nullopt;
+  return *post;
 }
 
 std::optional<Document> Searcher::document(const std::string& id) {
   return with_retry([&]() -> std::optional<Document> {
-    const std::string term = schema::id_term(id);
-    auto post = db_.postlist_begin(term);
-    if (post == db_.postlist_end(term)) return std::nullopt;
-    return schema::decode_data(db_.get_document(*post).get_data());
+    const auto did = docid(id);
+    if (!did) return std::nullopt;
+    return schema::decode_data(db_.get_document(*did).get_data());
   });
 }
 

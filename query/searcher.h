@@ -1,10 +1,13 @@
 // @brief One worker's view of the index: its own Xapian::Database (handles are not
-// thread-safe), reopened when the indexer switches or updates the index.
+// thread-safe), reopened when the indexer switches or updates the index; runs searches.
 #pragma once
 
 #include <xapian.h>
 
+#include <map>
+#include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <sys/types.h>
 #include <utility>
@@ -13,15 +16,29 @@
 #include "analyzer.h"
 #include "document.h"
 #include "facet_counter.h"
+#include "lexicon.h"
+#include "lexicon_matcher.h"
 #include "search_request.h"
 #include "taxonomy.h"
 
 namespace copsearch {
 
+struct TermWeight {
+  std::string term;
+  double weight;
+};
+
+struct Explanation {
+  std::vector<TermWeight> terms;    // query terms indexing the document, with their BM25 weight
+  std::vector<TermWeight> boosts;   // "prefer audience=children" and the like, with the weight added
+};
+
 struct Hit {
   Document doc;  // fields only; body and text are left empty
   double score = 0;
   std::string snippet;
+  std::map<std::string, std::string> translations;  // lang -> id of the same guidance
+  std::optional<Explanation> explain;
 };
 
 struct FacetCounts {
@@ -29,11 +46,29 @@ struct FacetCounts {
   std::vector<std::pair<std::string, Xapian::doccount>> values;  // every taxonomy value, in order
 };
 
-struct SearchResult {
-  Xapian::doccount total = 0;  // exact size of the match set
-  std::vector<Hit> hits;
-  std::vector<FacetCounts> facets;
+struct Expansion {
+  std::string from;
+  std::vector<std::string> to;
 };
+
+struct UrgentBlock {
+  std::vector<std::string> risks;
+  std::vector<Document> documents;  // escalation guidance, fields only
+};
+
+struct SearchResult {
+  Xapian::doccount total = 0;  // exact size of the filtered match set
+  std::vector<Hit> hits;
+  std::vector<FacetCounts> facets;  // disjunctive: each facet ignores its own selection
+  std::vector<Expansion> expanded;  // what the lexicon added
+  std::string suggestion;           // the query with typos corrected, when that finds more
+  std::optional<UrgentBlock> urgent;
+};
+
+// Weights, relative to BM25 scores of about 1 to 5 on this corpus.
+inline constexpr double kExpansionWeight = 0.5;  // lexicon additions count half an exact word
+inline constexpr double kPreferWeight = 1.5;     // the caller's audience or age
+inline constexpr double kRiskBoostWeight = 0.75;  // the risk a lexicon entry signals
 
 class Searcher {
  public:
@@ -41,22 +76,36 @@ class Searcher {
   Searcher(std::string index_path, const Taxonomy& taxonomy);
 
   SearchResult search(const SearchRequest& request);
+  // Documents like `id` in its language (not its translations); nullopt when `id` is unknown.
+  std::optional<SearchResult> similar(const std::string& id, unsigned limit);
   std::optional<Document> document(const std::string& id);
   Xapian::doccount documents();
   std::string built_at();
 
  private:
+  struct Plan;
   void refresh();
   void open();
   template <class F> auto with_retry(F&& f);
   SearchResult run(const SearchRequest& request);
+  Plan plan(const SearchRequest& request);
+  std::vector<std::string> corrections(std::string_view raw, const std::string& folded);
+  std::vector<std::string> completions(const std::string& prefix);
+  Hit make_hit(const Xapian::MSetIterator& it, const std::set<std::string>& terms);
+  std::map<std::string, std::string> translations(const Document& doc, Xapian::docid self);
+  std::optional<Xapian::docid> docid(const std::string& id);
+  std::vector<FacetCounts> facet_counts(const FacetCounter& counter) const;
+  UrgentBlock urgent_block(const std::set<std::string>& risks, const std::vector<Lang>& langs);
 
   std::string path_;
   const Taxonomy& taxonomy_;
   Xapian::Database db_;
   FacetMasks masks_;
   Analyzer analyzer_;
-  std::pair<ino_t, long> stub_id_{0, 0};  // inode and mtime of the stub file last opened
+  std::unique_ptr<Lexicon> lexicon_;         // from the index metadata; null if it has none
+  std::unique_ptr<LexiconMatcher> matcher_;
+  std::set<Lang> index_langs_;               // languages with documents in the index
+  std::pair<ino_t, long> stub_id_{0, 0};     // inode and mtime of the stub file last opened
 };
 
 }  // namespace copsearch

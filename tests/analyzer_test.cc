@@ -81,7 +81,7 @@ TEST_P(SidesAgree, QueryTermsAreIndexTerms) {
   const Xapian::Document xd = make_xapian_document(doc, testing::real_taxonomy(), a);
   std::set<std::string> index_terms(xd.termlist_begin(), xd.termlist_end());
 
-  QueryOptions qo{{lang}, false};
+  QueryOptions qo{.langs = {lang}, .match_all = false};
   const Xapian::Query words_q = parse_query(text, qo, a);
   const Xapian::Query phrase_q = parse_query("\"" + text + "\"", qo, a);
   std::set<std::string> query_terms(words_q.get_unique_terms_begin(), words_q.get_unique_terms_end());

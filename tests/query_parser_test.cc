@@ -7,7 +7,7 @@ namespace {
 
 std::string parsed(const std::string& q, bool match_all = false, std::vector<Lang> langs = {Lang::en}) {
   Analyzer a;
-  return parse_query(q, QueryOptions{langs, match_all}, a).get_description();
+  return parse_query(q, QueryOptions{.langs = langs, .match_all = match_all}, a).get_description();
 }
 
 struct Case {
@@ -52,7 +52,7 @@ TEST_P(RejectedQuery, NamesThePositionNotTheText) {
   const auto& [query, message] = GetParam();
   Analyzer a;
   try {
-    parse_query(query, QueryOptions{{Lang::en}, false}, a);
+    parse_query(query, QueryOptions{.langs = {Lang::en}, .match_all = false}, a);
     FAIL() << "accepted: " << query;
   } catch (const QuerySyntaxError& e) {
     EXPECT_EQ(std::string(e.what()), message);

@@ -91,18 +91,22 @@ TEST_F(SearchTest, FacetCountsMatchBruteForce) {
     for (const auto& filters : std::vector<std::map<std::string, std::vector<std::string>>>{
              {}, {{"audience", {"children", "industry"}}}, {{"audience", {"children"}}, {"risk", {"csam", "privacy"}}}}) {
       const auto r = search(word, filters);
-      // Brute force: which fixture documents contain the word and pass every filter group.
+      // Brute force: a document containing the word counts for a facet's values when it passes
+      // every filter group but that facet's own (disjunctive counts), and in total when it passes all.
       std::map<std::string, std::map<std::string, unsigned>> expected;
       unsigned total = 0;
       for (const auto& d : docs_) {
         if (d.text.find(word) == std::string::npos) continue;
-        bool pass = true;
-        for (const auto& [facet, values] : filters)
-          pass = pass && std::any_of(values.begin(), values.end(), [&](auto& v) { return has(d, facet, v); });
-        if (!pass) continue;
-        ++total;
+        auto passes = [&](const std::string& except) {
+          for (const auto& [facet, values] : filters)
+            if (facet != except && std::none_of(values.begin(), values.end(), [&](auto& v) { return has(d, facet, v); }))
+              return false;
+          return true;
+        };
+        total += passes("");
         for (const auto& [facet, values] : d.facets)
-          for (const auto& v : values) ++expected[facet][v];
+          if (passes(facet))
+            for (const auto& v : values) ++expected[facet][v];
       }
       EXPECT_EQ(r.total, total) << word;
       EXPECT_EQ(r.hits.size(), std::min(total, 100u));
@@ -110,6 +114,19 @@ TEST_F(SearchTest, FacetCountsMatchBruteForce) {
         for (const auto& [value, count] : fc.values) EXPECT_EQ(count, expected[fc.facet][value]) << fc.facet << "=" << value;
     }
   }
+}
+
+TEST_F(SearchTest, FacetCountsIgnoreTheirOwnSelectionOnly) {
+  const auto all = search("alpha");
+  const auto narrowed = search("alpha", {{"audience", {"children"}}});
+  auto counts = [](const SearchResult& r, const std::string& facet) {
+    for (const auto& f : r.facets)
+      if (f.facet == facet) return f.values;
+    return decltype(r.facets[0].values){};
+  };
+  EXPECT_EQ(counts(narrowed, "audience"), counts(all, "audience")) << "the audience list still shows every audience";
+  EXPECT_NE(counts(narrowed, "risk"), counts(all, "risk")) << "other facets follow the selection";
+  EXPECT_LT(narrowed.total, all.total);
 }
 
 TEST_F(SearchTest, OrWithinAFacetAndAcrossFacets) {
