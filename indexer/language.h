@@ -21,4 +21,12 @@ std::string_view stemmer_name(Lang lang);
 // script of its letters: Cyrillic -> ru, Arabic -> ar, Han -> zh, Latin -> en, fr, es.
 std::vector<Lang> langs_for_text(std::string_view utf8);
 
+// Function words of a language, in folded form ("a" for "à"): dropped from ranked queries, and
+// counted to tell Latin-script languages apart.
+bool is_stopword(Lang lang, const std::string& folded_word);
+
+// Among `candidates`, the language whose function words the folded words use most, if one
+// clearly does ("my son is ..." -> en; "ma fille a ..." -> fr).
+std::optional<Lang> guess_by_function_words(const std::vector<std::string>& folded_words, const std::vector<Lang>& candidates);
+
 }  // namespace copsearch

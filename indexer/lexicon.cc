@@ -37,6 +37,12 @@ const std::vector<LexiconEntry>& Lexicon::entries(Lang lang) const {
   return it == entries_.end() ? kNone : it->second;
 }
 
+const std::vector<LexiconEntry>& Lexicon::callers(Lang lang) const {
+  static const std::vector<LexiconEntry> kNone;
+  auto it = callers_.find(lang);
+  return it == callers_.end() ? kNone : it->second;
+}
+
 Lexicon Lexicon::load(const std::string& path, const Taxonomy& taxonomy, std::vector<std::string>& errors) {
   std::ifstream in(path);
   if (!in) throw InputError(path + ": cannot read the lexicon");
@@ -65,6 +71,33 @@ Lexicon Lexicon::parse(const std::string& yaml, const std::string& origin, const
   for (const auto& kv : root) {
     const int lang_line = kv.first.Mark().line + 1;
     const auto code = kv.first.as<std::string>();
+    if (code == "callers") {
+      const Facet* audiences = taxonomy.find("audience");
+      for (const auto& by_lang : kv.second) {
+        const auto lang = lang_from_code(by_lang.first.as<std::string>());
+        if (!lang) {
+          errors.push_back(at(origin, by_lang.first.Mark().line + 1, "unknown language '" + by_lang.first.as<std::string>() + "'"));
+          continue;
+        }
+        for (const auto& a : by_lang.second) {
+          const auto audience = a.first.as<std::string>();
+          std::vector<std::string> phrases;
+          if (!audiences || !audiences->index_of(audience))
+            errors.push_back(at(origin, a.first.Mark().line + 1, "unknown audience '" + audience + "'"));
+          else if (!string_list(a.second, phrases))
+            errors.push_back(at(origin, a.first.Mark().line + 1, "'" + audience + "' needs a list of phrases"));
+          for (const auto& ph : phrases) {
+            LexiconEntry e;
+            e.say = ph;
+            e.caller = audience;
+            e.from = "callers";
+            e.line = a.first.Mark().line + 1;
+            lex.callers_[*lang].push_back(std::move(e));
+          }
+        }
+      }
+      continue;
+    }
     if (code == "escalation") {
       if (!kv.second.IsMap()) {
         errors.push_back(at(origin, lang_line, "'escalation' must map risks to lists of document ids"));

@@ -16,6 +16,7 @@ struct LexiconEntry {
   std::vector<std::string> means;  // formal words or phrases in the same language
   std::vector<std::string> risk;   // taxonomy risk values it signals
   bool urgent = false;             // signals immediate danger
+  std::string caller;              // for caller words: the audience the phrase says is asking
   std::string from;                // provenance
   int line = 0;
 };
@@ -30,11 +31,14 @@ class Lexicon {
   const std::vector<LexiconEntry>& entries(Lang lang) const;
   // Escalation guidance by risk: the document ids an urgent query is pointed to, in order.
   const std::map<std::string, std::vector<std::string>>& escalation() const { return escalation_; }
+  // Caller words ("my son" -> parents-educators), as entries with `caller` set.
+  const std::vector<LexiconEntry>& callers(Lang lang) const;
   const std::string& text() const { return text_; }
 
  private:
   std::map<Lang, std::vector<LexiconEntry>> entries_;
   std::map<std::string, std::vector<std::string>> escalation_;
+  std::map<Lang, std::vector<LexiconEntry>> callers_;
   std::string text_;
 };
 

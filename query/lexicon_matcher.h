@@ -1,4 +1,4 @@
-// @brief Finds lexicon entries in a query ("he'll post my pics", "kys", "nudes") and builds
+// @brief Finds lexicon entries and caller words in a query ("he'll post my pics", "kys", "nudes") and builds
 // the expansion they add: the formal terms the guidance uses, and the risks signalled.
 #pragma once
 

@@ -131,6 +131,15 @@ class Parser {
     return left;
   }
 
+  // A function word in every language the query is analysed in.
+  bool is_stop(std::string_view w) {
+    for (Lang lang : opt_.langs) {
+      const auto toks = analyzer_.tokens(w, lang);
+      if (toks.size() != 1 || !is_stopword(lang, toks.front().word)) return false;
+    }
+    return !opt_.langs.empty();
+  }
+
   static bool starts_item(Tok t) {
     return t == Tok::word || t == Tok::phrase || t == Tok::lparen || t == Tok::plus || t == Tok::minus;
   }
@@ -141,15 +150,19 @@ class Parser {
       if (peek().kind == Tok::end) fail("expected a search term", peek());
       fail(peek().kind == Tok::rparen ? "unmatched ')'" : "an operator needs a search term before it", peek());
     }
-    std::vector<Xapian::Query> required, optional, excluded;
+    std::vector<Xapian::Query> required, optional, excluded, stops;
     while (starts_item(peek().kind)) {
       Tok mark = Tok::word;
       if (peek().kind == Tok::plus || peek().kind == Tok::minus) mark = next().kind;
+      const Token& item = peek();
       Xapian::Query q = parse_primary();
       if (mark == Tok::minus) excluded.push_back(q);
+      else if (mark == Tok::word && item.kind == Tok::word && &item != typing_ && is_stop(item.text)) stops.push_back(q);
       else if (mark == Tok::plus || opt_.match_all) required.push_back(q);
       else optional.push_back(q);
     }
+    // Function words ("my", "is", "the") only count when nothing else was typed.
+    if (required.empty() && optional.empty()) (opt_.match_all ? required : optional) = std::move(stops);
     Xapian::Query base = combine(Xapian::Query::OP_AND, required);
     const Xapian::Query maybe = combine(Xapian::Query::OP_OR, optional);
     if (base.empty()) base = maybe;

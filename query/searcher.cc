@@ -62,11 +62,18 @@ struct StemTermsOnly : Xapian::ExpandDecider {
 }  // namespace
 
 struct Searcher::Plan {
+  struct Boost {
+    std::string facet;
+    std::vector<std::string> values;
+    double fraction;  // of the best unboosted score
+    std::string label;
+  };
   std::vector<Lang> langs;
-  Xapian::Query text;     // what must match (expansions included); no filters, no boosts
-  Xapian::Query ranked;   // text, boosted, filtered: what the hits are ranked by
+  Xapian::Query text;    // what must match (expansions included); no filters, no boosts
+  Xapian::Query filter;  // the facet selections; empty for none
   std::vector<FacetGroup> groups;
-  std::vector<TermWeight> boosts;  // for explain
+  std::vector<Boost> boost_specs;
+  std::vector<TermWeight> boosts;  // the boosts with the weights applied, for explain
   ParseInfo parse;
   std::vector<Expansion> expanded;
   std::set<std::string> urgent_risks;
@@ -144,12 +151,21 @@ std::vector<std::string> Searcher::completions(const std::string& prefix) {
 
 Searcher::Plan Searcher::plan(const SearchRequest& r) {
   Plan p;
+  std::optional<Lang> guessed;
   if (r.lang) {
     p.langs = {*r.lang};
   } else {
     for (Lang l : langs_for_text(r.q))
       if (index_langs_.count(l)) p.langs.push_back(l);
     if (p.langs.empty()) p.langs = langs_for_text(r.q);
+    if (p.langs.size() > 1) {
+      // Latin script: the function words typed pick the language, when they clearly do.
+      std::vector<std::string> words;
+      for (const auto& t : analyzer_.tokens(r.q, p.langs.front())) words.push_back(t.word);
+      if ((guessed = guess_by_function_words(words, p.langs))) p.langs = {*guessed};
+    } else if (!r.q.empty()) {
+      guessed = p.langs.front();
+    }
   }
   QueryOptions qo;
   qo.langs = p.langs;
@@ -159,12 +175,16 @@ Searcher::Plan Searcher::plan(const SearchRequest& r) {
   if (r.prefix) qo.complete = [this](const std::string& prefix) { return completions(prefix); };
   p.text = parse_query(r.q, qo, analyzer_, &p.parse);
 
-  std::set<std::string> signalled;
+  std::set<std::string> signalled, callers;
   if (r.expand && matcher_ && !p.text.empty() && p.text.get_type() != Xapian::Query::LEAF_MATCH_ALL) {
     std::vector<Xapian::Query> added;
     const std::string words = expandable_words(r.q);
     for (Lang lang : p.langs) {
       for (const auto& m : matcher_->find(analyzer_.tokens(words, lang), lang)) {
+        if (!m.entry->caller.empty()) {
+          callers.insert(m.entry->caller);
+          continue;
+        }
         if (std::any_of(p.expanded.begin(), p.expanded.end(), [&](auto& e) { return e.from == m.entry->say; })) continue;
         p.expanded.push_back({m.entry->say, m.entry->means});
         added.push_back(m.expansion);
@@ -179,19 +199,14 @@ Searcher::Plan Searcher::plan(const SearchRequest& r) {
                                            Xapian::Query(Xapian::Query::OP_OR, added.begin(), added.end()), kExpansionWeight));
   }
 
-  std::vector<Xapian::Query> boosts;
-  for (const auto& [facet, values] : r.prefer) {
-    boosts.push_back(boost(facet, values, kPreferWeight));
-    for (const auto& v : values) p.boosts.push_back({"prefer " + facet + "=" + v, kPreferWeight});
-  }
-  if (!signalled.empty()) {
-    const std::vector<std::string> risks(signalled.begin(), signalled.end());
-    boosts.push_back(boost("risk", risks, kRiskBoostWeight));
-    for (const auto& v : risks) p.boosts.push_back({"lexicon risk=" + v, kRiskBoostWeight});
-  }
-  p.ranked = boosts.empty() || p.text.empty()
-                 ? p.text
-                 : Xapian::Query(Xapian::Query::OP_AND_MAYBE, p.text, Xapian::Query(Xapian::Query::OP_OR, boosts.begin(), boosts.end()));
+  if (r.expand && guessed && !r.filters.count("lang") && !r.prefer.count("lang"))
+    p.boost_specs.push_back({"lang", {std::string(lang_code(*guessed))}, kLangBoost, "query language"});
+  for (const auto& [facet, values] : r.prefer)
+    p.boost_specs.push_back({facet, values, facet == "audience" ? kPreferAudienceBoost : kPreferOtherBoost, "prefer"});
+  if (!callers.empty() && !r.prefer.count("audience"))
+    p.boost_specs.push_back({"audience", std::vector<std::string>(callers.begin(), callers.end()), kCallerBoost, "caller words"});
+  if (!signalled.empty())
+    p.boost_specs.push_back({"risk", std::vector<std::string>(signalled.begin(), signalled.end()), kRiskBoost, "lexicon"});
 
   std::vector<Xapian::Query> filters;
   for (const auto& [facet, values] : r.filters) {
@@ -200,9 +215,27 @@ Searcher::Plan Searcher::plan(const SearchRequest& r) {
     const int index = static_cast<int>(std::find_if(fs.begin(), fs.end(), [&](auto& f) { return f.name == facet; }) - fs.begin());
     p.groups.push_back({masks_.facet_bits(index), masks_.value_bits(index, values, taxonomy_)});
   }
-  if (!filters.empty() && !p.ranked.empty())  // filters narrow, never rescore
-    p.ranked = Xapian::Query(Xapian::Query::OP_FILTER, p.ranked, Xapian::Query(Xapian::Query::OP_AND, filters.begin(), filters.end()));
+  if (!filters.empty()) p.filter = Xapian::Query(Xapian::Query::OP_AND, filters.begin(), filters.end());
   return p;
+}
+
+// The text query with its boosts, filtered. Boost weights are fractions of the best unboosted
+// score among the filtered matches (1 when browsing, where every score is 0).
+Xapian::Query Searcher::ranked_query(Plan& p) {
+  auto filtered = [&](const Xapian::Query& q) {  // filters narrow, never rescore
+    return p.filter.empty() || q.empty() ? q : Xapian::Query(Xapian::Query::OP_FILTER, q, p.filter);
+  };
+  if (p.boost_specs.empty() || p.text.empty()) return filtered(p.text);
+  Xapian::Enquire top(db_);
+  top.set_query(filtered(p.text));
+  const double best = top.get_mset(0, 1).get_max_attained();
+  const double scale = best > 0 ? best : 1.0;
+  std::vector<Xapian::Query> boosts;
+  for (const auto& b : p.boost_specs) {
+    boosts.push_back(boost(b.facet, b.values, b.fraction * scale));
+    for (const auto& v : b.values) p.boosts.push_back({b.label + " " + b.facet + "=" + v, b.fraction * scale});
+  }
+  return filtered(Xapian::Query(Xapian::Query::OP_AND_MAYBE, p.text, Xapian::Query(Xapian::Query::OP_OR, boosts.begin(), boosts.end())));
 }
 
 SearchResult Searcher::run(const SearchRequest& r) {
@@ -221,7 +254,7 @@ SearchResult Searcher::run(const SearchRequest& r) {
 
   // Ranking pass: only the page asked for.
   Xapian::Enquire rank(db_);
-  rank.set_query(p.ranked);
+  rank.set_query(ranked_query(p));
   rank.set_weighting_scheme(Xapian::BM25Weight());
   const Xapian::MSet mset = rank.get_mset(r.offset, r.limit);
   const std::set<std::string> terms(p.text.get_unique_terms_begin(), p.text.get_unique_terms_end());
@@ -237,7 +270,7 @@ SearchResult Searcher::run(const SearchRequest& r) {
         ex.terms.push_back({*t, m.empty() ? 0.0 : m.begin().get_weight()});
       }
       for (const auto& b : p.boosts) {
-        const auto space = b.term.find(' '), eq = b.term.find('=');
+        const auto space = b.term.rfind(' '), eq = b.term.find('=');
         const auto& values = h.doc.facets[b.term.substr(space + 1, eq - space - 1)];
         if (std::find(values.begin(), values.end(), b.term.substr(eq + 1)) != values.end()) ex.boosts.push_back(b);
       }

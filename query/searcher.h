@@ -65,10 +65,14 @@ struct SearchResult {
   std::optional<UrgentBlock> urgent;
 };
 
-// Weights, relative to BM25 scores of about 1 to 5 on this corpus.
 inline constexpr double kExpansionWeight = 0.5;  // lexicon additions count half an exact word
-inline constexpr double kPreferWeight = 1.5;     // the caller's audience or age
-inline constexpr double kRiskBoostWeight = 0.75;  // the risk a lexicon entry signals
+// Boosts add this fraction of the best unboosted score, so they weigh the same for a one-word
+// query and a whole sentence.
+inline constexpr double kPreferAudienceBoost = 0.6;  // the caller's role
+inline constexpr double kPreferOtherBoost = 0.2;     // the caller's age, or another preferred facet
+inline constexpr double kRiskBoost = 0.3;            // the risk a lexicon entry signals
+inline constexpr double kLangBoost = 0.3;            // the language the query is written in
+inline constexpr double kCallerBoost = 0.3;          // the audience caller words point to ("my son")
 
 class Searcher {
  public:
@@ -89,6 +93,7 @@ class Searcher {
   template <class F> auto with_retry(F&& f);
   SearchResult run(const SearchRequest& request);
   Plan plan(const SearchRequest& request);
+  Xapian::Query ranked_query(Plan& plan);
   std::vector<std::string> corrections(std::string_view raw, const std::string& folded);
   std::vector<std::string> completions(const std::string& prefix);
   Hit make_hit(const Xapian::MSetIterator& it, const std::set<std::string>& terms);
