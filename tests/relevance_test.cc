@@ -43,7 +43,8 @@ TEST(Relevance, FullPipelineAnswersJudgedQueriesAndBeatsPlainBm25) {
   std::printf("full: success@3 %.3f MRR %.3f; plain BM25: success@3 %.3f MRR %.3f\n", full.success_at_3, full.mrr,
               plain.success_at_3, plain.mrr);
   for (const auto& o : full.outcomes)
-    if (o.rank < 1 || o.rank > 3) std::printf("missed: %s %s (rank %d)\n", o.judgement->origin.c_str(), o.judgement->query.c_str(), o.rank);
+    if (o.rank < 1 || o.rank > 3)
+      std::printf("missed: %s %s (rank %d)\n", o.judgement->origin.c_str(), o.judgement->query.c_str(), o.rank);
   EXPECT_GE(full.success_at_3, kMinSuccessAt3);
   EXPECT_GE(full.mrr, kMinMrr);
   EXPECT_GE(full.success_at_3 - plain.success_at_3, kMinGainOverBm25);
@@ -56,7 +57,8 @@ TEST(Relevance, JudgedQueriesNameRealDocuments) {
   for (const auto& d : read.documents) ids.insert(d.id);
   for (const auto& j : load_judgements(testing::source_path("tests/relevance/queries.tsv"), testing::real_taxonomy()))
     for (const auto& e : j.expect) {
-      if (!e.id.empty()) EXPECT_TRUE(ids.count(e.id)) << j.origin << ": no document '" << e.id << "'";
+      if (e.id.empty()) continue;
+      EXPECT_TRUE(ids.count(e.id)) << j.origin << ": no document '" << e.id << "'";
     }
 }
 
