@@ -67,7 +67,9 @@ const std::set<std::string>& stopwords(Lang lang) {
       "just", "me", "my", "of", "on", "or", "our", "she", "she's", "shes", "so", "some", "than",
       "that", "the", "their", "them", "then", "there", "these", "they", "this", "those", "to", "too", "up", "us",
       "very", "was", "we", "were", "what", "when", "where", "which", "while", "who", "why", "will", "with", "would",
-      "you", "your", "im", "hes", "should", "what's"};
+      "you", "your", "im", "hes", "should", "what's", "he'll", "she'll", "they'll", "we'll", "i'll", "you'll",
+      "won't", "can't", "didn't", "isn't", "wasn't", "doesn't", "they're", "we're", "you're", "i've", "i'd", "cant",
+      "wont", "dont"};
   static const std::set<std::string> fr = {
       "a", "au", "aux", "avec", "ce", "ces", "cet", "cette", "dans", "de", "des", "du", "elle", "en", "est", "et",
       "il", "ils", "je", "j'ai", "la", "le", "les", "leur", "lui", "ma", "mais", "me", "mes", "moi", "mon", "ne",

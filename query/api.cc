@@ -14,7 +14,7 @@ namespace copsearch {
 
 struct Api::Route {
   http::verb method;
-  std::string_view pattern;  // a trailing "{id}" captures the rest of the path
+  std::string_view pattern;  // "{id}" captures one path segment
   Response (Api::*handler)(const Request&, const Target&, std::string_view);
 };
 
@@ -23,6 +23,7 @@ const Api::Route Api::kRoutes[] = {
     {http::verb::get, "/search", &Api::search},
     {http::verb::post, "/search", &Api::search},
     {http::verb::get, "/documents/{id}", &Api::document},
+    {http::verb::get, "/documents/{id}/similar", &Api::similar},
     {http::verb::get, "/metrics", &Api::metrics},
 };
 
@@ -30,15 +31,16 @@ namespace {
 
 constexpr std::string_view kCapture = "{id}";
 
-// Matches a path against a pattern; on success `arg` holds the captured id, if any.
+// Matches a path against a pattern; on success `arg` holds the captured segment, if any.
 bool match(std::string_view pattern, std::string_view path, std::string_view& arg) {
-  if (pattern.size() >= kCapture.size() && pattern.substr(pattern.size() - kCapture.size()) == kCapture) {
-    const auto prefix = pattern.substr(0, pattern.size() - kCapture.size());
-    if (path.substr(0, prefix.size()) != prefix || path.size() == prefix.size()) return false;
-    arg = path.substr(prefix.size());
-    return arg.find('/') == std::string_view::npos;
-  }
-  return pattern == path;
+  const auto at = pattern.find(kCapture);
+  if (at == std::string_view::npos) return pattern == path;
+  const auto prefix = pattern.substr(0, at), suffix = pattern.substr(at + kCapture.size());
+  if (path.size() <= prefix.size() + suffix.size() || path.substr(0, prefix.size()) != prefix ||
+      path.substr(path.size() - suffix.size()) != suffix)
+    return false;
+  arg = path.substr(prefix.size(), path.size() - prefix.size() - suffix.size());
+  return arg.find('/') == std::string_view::npos;
 }
 
 Response json_response(int status, const Json& body) {
@@ -140,9 +142,22 @@ Response Api::search(const Request& req, const Target& t, std::string_view) {
 
 Response Api::document(const Request&, const Target& t, std::string_view id) {
   if (!t.params.empty()) throw ApiError(400, "unknown_parameter", "/documents/{id} takes no parameters");
-  const auto doc = searcher().document(std::string(id));
+  Searcher& s = searcher();
+  const auto doc = s.document(std::string(id));
   if (!doc) throw ApiError(404, "document_not_found", "no document has this id");
-  return json_response(200, document_json(*doc, taxonomy_));
+  return json_response(200, document_json(*doc, s.translations(*doc)));
+}
+
+Response Api::similar(const Request&, const Target& t, std::string_view id) {
+  unsigned limit = 5;
+  for (const auto& [name, value] : t.params) {
+    if (name != "limit") throw ApiError(400, "unknown_parameter", "unknown parameter '" + name + "'; known parameters: limit");
+    SearchRequest r = parse_search_params({{"limit", value}}, taxonomy_);
+    limit = r.limit;
+  }
+  const auto result = searcher().similar(std::string(id), limit);
+  if (!result) throw ApiError(404, "document_not_found", "no document has this id");
+  return json_response(200, similar_json(std::string(id), *result));
 }
 
 Response Api::metrics(const Request&, const Target&, std::string_view) {

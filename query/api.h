@@ -40,6 +40,7 @@ class Api {
   Response health(const Request&, const Target&, std::string_view);
   Response search(const Request&, const Target&, std::string_view);
   Response document(const Request&, const Target&, std::string_view);
+  Response similar(const Request&, const Target&, std::string_view);
   Response metrics(const Request&, const Target&, std::string_view);
 
   Response dispatch(const Request& req, const Target& target, std::string& route);

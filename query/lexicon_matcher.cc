@@ -42,7 +42,8 @@ LexiconMatcher::LexiconMatcher(const Lexicon& lexicon, Analyzer& analyzer) {
       std::vector<Xapian::Query> means;
       for (const auto& m : e.means) {
         std::vector<Xapian::Query> words;
-        for (const auto& t : analyzer.tokens(m, lang)) words.emplace_back(schema::stem_term(t.stem));
+        for (const auto& t : analyzer.tokens(m, lang))
+          if (!is_stopword(lang, t.word)) words.emplace_back(schema::stem_term(t.stem));
         if (!words.empty()) means.emplace_back(Xapian::Query::OP_AND, words.begin(), words.end());
       }
       if (!means.empty()) c.expansion = Xapian::Query(Xapian::Query::OP_OR, means.begin(), means.end());
@@ -76,7 +77,7 @@ std::vector<LexiconMatch> LexiconMatcher::find(const std::vector<Token>& query, 
     const bool inside_longer = std::any_of(spans.begin(), spans.end(), [&](const Span& o) {
       return &o != &s && o.first <= s.first && s.last <= o.last && (o.last - o.first) > (s.last - s.first);
     });
-    if (!inside_longer) out.push_back({s.c->entry, lang, s.c->expansion});
+    if (!inside_longer) out.push_back({s.c->entry, lang, s.first, s.last, s.c->expansion});
   }
   return out;
 }

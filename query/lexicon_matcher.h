@@ -16,6 +16,7 @@ namespace copsearch {
 struct LexiconMatch {
   const LexiconEntry* entry;
   Lang lang;
+  std::size_t first, last;  // the query tokens it covers, [first, last)
   Xapian::Query expansion;  // the entry's `means`, as stem terms (several words: all required)
 };
 

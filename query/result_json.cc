@@ -20,19 +20,39 @@ Json fields(const Document& d) {
 }
 }  // namespace
 
+Json hits_json(const std::vector<Hit>& hits) {
+  Json out = Json::array();
+  for (const auto& h : hits) {
+    Json hit = fields(h.doc);
+    hit["score"] = h.score;
+    hit["snippet"] = h.snippet;
+    if (!h.translations.empty()) hit["translations"] = h.translations;
+    if (h.explain) {
+      Json terms = Json::array(), boosts = Json::array();
+      for (const auto& t : h.explain->terms) terms.push_back({{"term", t.term}, {"weight", t.weight}});
+      for (const auto& b : h.explain->boosts) boosts.push_back({{"boost", b.term}, {"weight", b.weight}});
+      hit["explain"] = {{"terms", terms}, {"boosts", boosts}};
+    }
+    out.push_back(std::move(hit));
+  }
+  return out;
+}
+
 Json search_json(const std::string& query, const SearchResult& result, double took_ms) {
   Json j;
   j["query"] = query;
   j["total"] = result.total;
   j["took_ms"] = std::round(took_ms * 1000) / 1000;
-  Json hits = Json::array();
-  for (const auto& h : result.hits) {
-    Json hit = fields(h.doc);
-    hit["score"] = h.score;
-    hit["snippet"] = h.snippet;
-    hits.push_back(std::move(hit));
+  if (!result.suggestion.empty()) j["suggestion"] = result.suggestion;
+  Json expanded = Json::array();
+  for (const auto& e : result.expanded) expanded.push_back({{"from", e.from}, {"to", e.to}});
+  j["expanded"] = std::move(expanded);
+  if (result.urgent) {
+    Json docs = Json::array();
+    for (const auto& d : result.urgent->documents) docs.push_back(fields(d));
+    j["urgent"] = {{"risks", result.urgent->risks}, {"documents", docs}};
   }
-  j["hits"] = std::move(hits);
+  j["hits"] = hits_json(result.hits);
   Json facets = Json::object();
   for (const auto& f : result.facets) {
     Json counts = Json::object();
@@ -43,9 +63,14 @@ Json search_json(const std::string& query, const SearchResult& result, double to
   return j;
 }
 
-Json document_json(const Document& doc, const Taxonomy&) {
+Json similar_json(const std::string& id, const SearchResult& result) {
+  return Json{{"id", id}, {"hits", hits_json(result.hits)}};
+}
+
+Json document_json(const Document& doc, const std::map<std::string, std::string>& translations) {
   Json j = fields(doc);
   j["source"] = doc.source;
+  j["translations"] = translations;
   j["body"] = doc.body;
   j["body_html"] = markdown_to_html(doc.body);
   return j;

@@ -2,7 +2,9 @@
 #pragma once
 
 #include <nlohmann/json.hpp>
+#include <map>
 #include <string>
+#include <vector>
 
 #include "document.h"
 #include "searcher.h"
@@ -13,7 +15,9 @@ namespace copsearch {
 using Json = nlohmann::ordered_json;
 
 Json search_json(const std::string& query, const SearchResult& result, double took_ms);
-Json document_json(const Document& doc, const Taxonomy& taxonomy);
+Json hits_json(const std::vector<Hit>& hits);
+Json similar_json(const std::string& id, const SearchResult& result);
+Json document_json(const Document& doc, const std::map<std::string, std::string>& translations);
 Json error_json(const std::string& code, const std::string& message);
 
 }  // namespace copsearch

@@ -122,10 +122,13 @@ SearchResult Searcher::search(const SearchRequest& request) {
 }
 
 // A typed word the index lacks, or has far less than a near neighbour, is matched through its
-// correction: one edit for 4-7 letters, two for 8 or more, none for shorter words or acronyms.
-std::vector<std::string> Searcher::corrections(std::string_view raw, const std::string& folded) {
+// correction: one edit for 4-7 letters, two for 8 or more, none for shorter words, acronyms,
+// function words, or words the lexicon already understood ("groomin", "kys").
+std::vector<std::string> Searcher::corrections(std::string_view raw, const std::string& folded, const std::vector<Lang>& langs,
+                                               const std::set<std::string>& understood) {
   const std::size_t len = code_points(folded);
-  if (len < 4 || is_acronym(raw)) return {};
+  if (len < 4 || is_acronym(raw) || understood.count(folded)) return {};
+  if (std::any_of(langs.begin(), langs.end(), [&](Lang l) { return is_stopword(l, folded); })) return {};
   const Xapian::doccount freq = db_.get_termfreq(folded);
   if (freq > 3) return {};
   const std::string fix = db_.get_spelling_suggestion(folded, len >= 8 ? 2 : 1);
@@ -167,37 +170,41 @@ Searcher::Plan Searcher::plan(const SearchRequest& r) {
       guessed = p.langs.front();
     }
   }
-  QueryOptions qo;
-  qo.langs = p.langs;
-  qo.match_all = r.match_all;
-  qo.prefix_last = r.prefix;
-  if (r.expand) qo.correct = [this](std::string_view raw, const std::string& folded) { return corrections(raw, folded); };
-  if (r.prefix) qo.complete = [this](const std::string& prefix) { return completions(prefix); };
-  p.text = parse_query(r.q, qo, analyzer_, &p.parse);
-
-  std::set<std::string> signalled, callers;
-  if (r.expand && matcher_ && !p.text.empty() && p.text.get_type() != Xapian::Query::LEAF_MATCH_ALL) {
-    std::vector<Xapian::Query> added;
+  // The lexicon reads the words first, so the words it understood are not "corrected".
+  std::set<std::string> signalled, callers, understood;
+  std::vector<Xapian::Query> added;
+  if (r.expand && matcher_) {
     const std::string words = expandable_words(r.q);
     for (Lang lang : p.langs) {
-      for (const auto& m : matcher_->find(analyzer_.tokens(words, lang), lang)) {
+      const auto tokens = analyzer_.tokens(words, lang);
+      for (const auto& m : matcher_->find(tokens, lang)) {
+        for (std::size_t i = m.first; i < m.last; ++i) understood.insert(tokens[i].word);
         if (!m.entry->caller.empty()) {
           callers.insert(m.entry->caller);
           continue;
         }
         if (std::any_of(p.expanded.begin(), p.expanded.end(), [&](auto& e) { return e.from == m.entry->say; })) continue;
         p.expanded.push_back({m.entry->say, m.entry->means});
-        added.push_back(m.expansion);
+        if (!m.expansion.empty()) added.push_back(m.expansion);
         signalled.insert(m.entry->risk.begin(), m.entry->risk.end());
         if (m.entry->urgent) p.urgent_risks.insert(m.entry->risk.begin(), m.entry->risk.end());
       }
     }
-    // Additions widen recall at half weight, so documents with the words typed rank first.
-    if (!added.empty() && !r.match_all)
-      p.text = Xapian::Query(Xapian::Query::OP_OR, p.text,
-                             Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
-                                           Xapian::Query(Xapian::Query::OP_OR, added.begin(), added.end()), kExpansionWeight));
   }
+
+  QueryOptions qo;
+  qo.langs = p.langs;
+  qo.match_all = r.match_all;
+  qo.prefix_last = r.prefix;
+  if (r.expand)
+    qo.correct = [&](std::string_view raw, const std::string& folded) { return corrections(raw, folded, p.langs, understood); };
+  if (r.prefix) qo.complete = [this](const std::string& prefix) { return completions(prefix); };
+  p.text = parse_query(r.q, qo, analyzer_, &p.parse);
+  // Additions widen recall at half weight, so documents with the words typed rank first.
+  if (!added.empty() && !r.match_all && !p.text.empty() && p.text.get_type() != Xapian::Query::LEAF_MATCH_ALL)
+    p.text = Xapian::Query(Xapian::Query::OP_OR, p.text,
+                           Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
+                                         Xapian::Query(Xapian::Query::OP_OR, added.begin(), added.end()), kExpansionWeight));
 
   if (r.expand && guessed && !r.filters.count("lang") && !r.prefer.count("lang"))
     p.boost_specs.push_back({"lang", {std::string(lang_code(*guessed))}, kLangBoost, "query language"});
@@ -264,6 +271,7 @@ SearchResult Searcher::run(const SearchRequest& r) {
       Explanation ex;
       const std::string id = schema::id_term(h.doc.id);
       for (auto t = rank.get_matching_terms_begin(it); t != rank.get_matching_terms_end(it); ++t) {
+        if (!schema::is_word_term(*t) && (*t).rfind(schema::kStemPrefix, 0) != 0) continue;  // filters weigh nothing
         Xapian::Enquire one(db_);
         one.set_query(Xapian::Query(Xapian::Query::OP_FILTER, Xapian::Query(*t), Xapian::Query(id)));
         const auto m = one.get_mset(0, 1);
@@ -294,14 +302,18 @@ Hit Searcher::make_hit(const Xapian::MSetIterator& it, const std::set<std::strin
   Hit h;
   h.score = it.get_weight();
   h.snippet = make_snippet(d.text, lang_from_code(d.lang).value_or(Lang::en), terms, analyzer_);
-  h.translations = translations(d, *it);
+  h.translations = translations_except(d, *it);
   d.body.clear();
   d.text.clear();
   h.doc = std::move(d);
   return h;
 }
 
-std::map<std::string, std::string> Searcher::translations(const Document& doc, Xapian::docid self) {
+std::map<std::string, std::string> Searcher::translations(const Document& doc) {
+  return with_retry([&] { return translations_except(doc, docid(doc.id).value_or(0)); });
+}
+
+std::map<std::string, std::string> Searcher::translations_except(const Document& doc, Xapian::docid self) {
   std::map<std::string, std::string> out;
   const std::string g = schema::group_term(doc);
   for (auto p = db_.postlist_begin(g); p != db_.postlist_end(g); ++p) {

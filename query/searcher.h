@@ -83,6 +83,8 @@ class Searcher {
   // Documents like `id` in its language (not its translations); nullopt when `id` is unknown.
   std::optional<SearchResult> similar(const std::string& id, unsigned limit);
   std::optional<Document> document(const std::string& id);
+  // The same guidance in other languages: lang -> id.
+  std::map<std::string, std::string> translations(const Document& doc);
   Xapian::doccount documents();
   std::string built_at();
 
@@ -94,10 +96,11 @@ class Searcher {
   SearchResult run(const SearchRequest& request);
   Plan plan(const SearchRequest& request);
   Xapian::Query ranked_query(Plan& plan);
-  std::vector<std::string> corrections(std::string_view raw, const std::string& folded);
+  std::vector<std::string> corrections(std::string_view raw, const std::string& folded, const std::vector<Lang>& langs,
+                                       const std::set<std::string>& understood);
   std::vector<std::string> completions(const std::string& prefix);
   Hit make_hit(const Xapian::MSetIterator& it, const std::set<std::string>& terms);
-  std::map<std::string, std::string> translations(const Document& doc, Xapian::docid self);
+  std::map<std::string, std::string> translations_except(const Document& doc, Xapian::docid self);
   std::optional<Xapian::docid> docid(const std::string& id);
   std::vector<FacetCounts> facet_counts(const FacetCounter& counter) const;
   UrgentBlock urgent_block(const std::set<std::string>& risks, const std::vector<Lang>& langs);
