@@ -44,8 +44,13 @@ LexiconMatcher::LexiconMatcher(const Lexicon& lexicon, Analyzer& analyzer) {
         std::vector<Xapian::Query> words;
         for (const auto& t : analyzer.tokens(m, lang))
           if (!is_stopword(lang, t.word)) words.emplace_back(schema::stem_term(t.stem));
-        if (!words.empty()) means.emplace_back(Xapian::Query::OP_AND, words.begin(), words.end());
+        // A phrase of n words weighs like one word: its words' weights, divided by n.
+        if (!words.empty())
+          means.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(Xapian::Query::OP_AND, words.begin(), words.end()),
+                             1.0 / static_cast<double>(words.size()));
       }
+      // OP_OR, not OP_MAX: Xapian 1.4.22 crashed matching OP_MAX under OP_SCALE_WEIGHT here
+      // ("sextorsion teen", regression test in helpline_search_test.cc).
       if (!means.empty()) c.expansion = Xapian::Query(Xapian::Query::OP_OR, means.begin(), means.end());
       by_first_stem_[lang].emplace(c.stems.front(), std::move(c));
     }
