@@ -49,8 +49,8 @@ LexiconMatcher::LexiconMatcher(const Lexicon& lexicon, Analyzer& analyzer) {
           means.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(Xapian::Query::OP_AND, words.begin(), words.end()),
                              1.0 / static_cast<double>(words.size()));
       }
-      // OP_OR, not OP_MAX: Xapian 1.4.22 crashed matching OP_MAX under OP_SCALE_WEIGHT here
-      // ("sextorsion teen", regression test in helpline_search_test.cc).
+      // OP_OR, not OP_MAX: Xapian 1.4.22 crashed matching OP_MAX under OP_SCALE_WEIGHT here on
+      // the real corpus (the judged query "sextorsion teen boy" in tests/relevance reproduces it).
       if (!means.empty()) c.expansion = Xapian::Query(Xapian::Query::OP_OR, means.begin(), means.end());
       by_first_stem_[lang].emplace(c.stems.front(), std::move(c));
     }

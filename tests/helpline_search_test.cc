@@ -26,6 +26,15 @@ en:
     means: [self-generated sexual images]
     risk: [sexting]
     from: editor
+  - say: sextorsion
+    means: [sexual extortion, sextortion]
+    risk: [sextortion]
+    from: editor
+fr:
+  - say: sextorsion
+    means: [sextorsion, extorsion sexuelle]
+    risk: [sextortion]
+    from: editor
 escalation:
   sextortion: [sextortion-help]
 callers:
@@ -91,11 +100,13 @@ TEST_F(HelplineSearch, ExactWordsOutrankLexiconAdditions) {
   EXPECT_NE(std::find(ids(r).begin(), ids(r).end(), "sexting-guide"), ids(r).end()) << "the expansion adds recall";
 }
 
-// Regression: two lexicon entries in one query crashed the matcher when expansions used OP_MAX.
 TEST_F(HelplineSearch, SeveralExpansionsInOneQuery) {
   const auto r = search("nudes he'll post my pics", [](SearchRequest& q) { q.prefer["audience"] = {"children"}; });
   EXPECT_EQ(r.expanded.size(), 2u);
   EXPECT_GE(r.total, 3u);
+  const auto two_langs = search("sextorsion teen");  // English and French entries both match
+  EXPECT_EQ(two_langs.expanded.size(), 1u) << "the same typed phrase is listed once";
+  EXPECT_GE(two_langs.total, 2u);
 }
 
 TEST_F(HelplineSearch, UrgentPhrasePointsToEscalationGuidanceInTheQueryLanguage) {
