@@ -122,12 +122,11 @@ SearchResult Searcher::search(const SearchRequest& request) {
 }
 
 // A typed word the index lacks, or has far less than a near neighbour, is matched through its
-// correction: one edit for 4-7 letters, two for 8 or more, none for shorter words, acronyms,
-// function words, or words the lexicon already understood ("groomin", "kys").
-std::vector<std::string> Searcher::corrections(std::string_view raw, const std::string& folded, const std::vector<Lang>& langs,
-                                               const std::set<std::string>& understood) {
+// correction: one edit for 4-7 letters, two for 8 or more, none for shorter words, acronyms
+// or function words ("he'll" is not "we'll").
+std::vector<std::string> Searcher::corrections(std::string_view raw, const std::string& folded, const std::vector<Lang>& langs) {
   const std::size_t len = code_points(folded);
-  if (len < 4 || is_acronym(raw) || understood.count(folded)) return {};
+  if (len < 4 || is_acronym(raw)) return {};
   if (std::any_of(langs.begin(), langs.end(), [&](Lang l) { return is_stopword(l, folded); })) return {};
   const Xapian::doccount freq = db_.get_termfreq(folded);
   if (freq > 3) return {};
@@ -154,7 +153,6 @@ std::vector<std::string> Searcher::completions(const std::string& prefix) {
 
 Searcher::Plan Searcher::plan(const SearchRequest& r) {
   Plan p;
-  std::optional<Lang> guessed;
   if (r.lang) {
     p.langs = {*r.lang};
   } else {
@@ -165,20 +163,16 @@ Searcher::Plan Searcher::plan(const SearchRequest& r) {
       // Latin script: the function words typed pick the language, when they clearly do.
       std::vector<std::string> words;
       for (const auto& t : analyzer_.tokens(r.q, p.langs.front())) words.push_back(t.word);
-      if ((guessed = guess_by_function_words(words, p.langs))) p.langs = {*guessed};
-    } else if (!r.q.empty()) {
-      guessed = p.langs.front();
+      if (const auto guessed = guess_by_function_words(words, p.langs)) p.langs = {*guessed};
     }
   }
-  // The lexicon reads the words first, so the words it understood are not "corrected".
-  std::set<std::string> signalled, callers, understood;
+  std::set<std::string> signalled, callers;
   std::vector<Xapian::Query> added;
   if (r.expand && matcher_) {
     const std::string words = expandable_words(r.q);
     for (Lang lang : p.langs) {
       const auto tokens = analyzer_.tokens(words, lang);
       for (const auto& m : matcher_->find(tokens, lang)) {
-        for (std::size_t i = m.first; i < m.last; ++i) understood.insert(tokens[i].word);
         if (!m.entry->caller.empty()) {
           callers.insert(m.entry->caller);
           continue;
@@ -197,7 +191,7 @@ Searcher::Plan Searcher::plan(const SearchRequest& r) {
   qo.match_all = r.match_all;
   qo.prefix_last = r.prefix;
   if (r.expand)
-    qo.correct = [&](std::string_view raw, const std::string& folded) { return corrections(raw, folded, p.langs, understood); };
+    qo.correct = [&](std::string_view raw, const std::string& folded) { return corrections(raw, folded, p.langs); };
   if (r.prefix) qo.complete = [this](const std::string& prefix) { return completions(prefix); };
   p.text = parse_query(r.q, qo, analyzer_, &p.parse);
   // Additions widen recall at half weight, so documents with the words typed rank first.
@@ -206,8 +200,12 @@ Searcher::Plan Searcher::plan(const SearchRequest& r) {
                            Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
                                          Xapian::Query(Xapian::Query::OP_OR, added.begin(), added.end()), kExpansionWeight));
 
-  if (r.expand && guessed && !r.filters.count("lang") && !r.prefer.count("lang"))
-    p.boost_specs.push_back({"lang", {std::string(lang_code(*guessed))}, kLangBoost, "query language"});
+  // Documents in the language(s) the query is written in, over others that share a few words.
+  if (r.expand && !r.q.empty() && !r.filters.count("lang") && !r.prefer.count("lang")) {
+    std::vector<std::string> codes;
+    for (Lang l : p.langs) codes.emplace_back(lang_code(l));
+    p.boost_specs.push_back({"lang", codes, kLangBoost, "query language"});
+  }
   for (const auto& [facet, values] : r.prefer)
     p.boost_specs.push_back({facet, values, facet == "audience" ? kPreferAudienceBoost : kPreferOtherBoost, "prefer"});
   if (!callers.empty() && !r.prefer.count("audience"))

@@ -96,8 +96,7 @@ class Searcher {
   SearchResult run(const SearchRequest& request);
   Plan plan(const SearchRequest& request);
   Xapian::Query ranked_query(Plan& plan);
-  std::vector<std::string> corrections(std::string_view raw, const std::string& folded, const std::vector<Lang>& langs,
-                                       const std::set<std::string>& understood);
+  std::vector<std::string> corrections(std::string_view raw, const std::string& folded, const std::vector<Lang>& langs);
   std::vector<std::string> completions(const std::string& prefix);
   Hit make_hit(const Xapian::MSetIterator& it, const std::set<std::string>& terms);
   std::map<std::string, std::string> translations_except(const Document& doc, Xapian::docid self);

@@ -131,6 +131,82 @@ TEST_F(DaemonTest, EmptyQueryWithFiltersBrowses) {
   EXPECT_EQ(j["facets"]["risk"]["csam"], j["total"]);
 }
 
+TEST_F(DaemonTest, CallerWordsAreExpandedAndUrgentPhrasesGetEscalationGuidance) {
+  const auto j = get("/search?q=" + url_encode("he'll post my pics")).json();
+  ASSERT_FALSE(j["expanded"].empty());
+  EXPECT_EQ(j["expanded"][0]["from"], "he'll post my pics");
+  EXPECT_FALSE(j["expanded"][0]["to"].empty());
+  ASSERT_TRUE(j.contains("urgent"));
+  EXPECT_EQ(j["urgent"]["risks"][0], "sextortion");
+  ASSERT_FALSE(j["urgent"]["documents"].empty());
+  EXPECT_EQ(j["urgent"]["documents"][0]["id"], "teen-sextortion-threat-what-to-do-now");
+  EXPECT_FALSE(get("/search?q=privacy").json().contains("urgent"));
+  const auto fr = get("/search?q=" + url_encode("je veux mourir")).json();
+  ASSERT_TRUE(fr.contains("urgent"));
+  EXPECT_EQ(fr["urgent"]["documents"][0]["lang"], "fr") << "escalation guidance comes in the query's language";
+}
+
+TEST_F(DaemonTest, TypoGetsCorrectedWithASuggestion) {
+  const auto j = get("/search?q=" + url_encode("cyber bulying")).json();
+  EXPECT_EQ(j["suggestion"], "cyber bullying");
+  ASSERT_GT(j["total"].get<int>(), 10);
+  EXPECT_NE(j["hits"][0]["snippet"].get<std::string>().find("<mark>"), std::string::npos);
+  EXPECT_FALSE(get("/search?q=bullying").json().contains("suggestion"));
+}
+
+TEST_F(DaemonTest, PrefixSearchMatchesTheWordBeingTyped) {
+  EXPECT_EQ(get("/search?q=cyberbul").json()["total"], 0);
+  const auto j = get("/search?q=cyberbul&prefix=true").json();
+  ASSERT_GT(j["total"].get<int>(), 10);
+  EXPECT_NE(j["hits"][0]["snippet"].get<std::string>().find("<mark>Cyberbullying</mark>"), std::string::npos);
+}
+
+TEST_F(DaemonTest, FacetCountsAreDisjunctive) {
+  const auto j = get("/search?q=grooming&audience=children").json();
+  const auto all = get("/search?q=grooming").json();
+  EXPECT_EQ(j["facets"]["audience"], all["facets"]["audience"]) << "audience counts ignore the audience selection";
+  EXPECT_EQ(j["facets"]["audience"]["children"], j["total"]);
+  EXPECT_LT(j["facets"]["risk"]["grooming"].get<int>(), all["facets"]["risk"]["grooming"].get<int>())
+      << "other facets follow the selection";
+}
+
+TEST_F(DaemonTest, PreferredAudienceBoostsWithoutFiltering) {
+  const auto plain = get("/search?q=cyberbullying&limit=3").json();
+  const auto kids = get("/search?q=cyberbullying&limit=3&prefer_audience=children&prefer_age=9-12").json();
+  EXPECT_EQ(kids["total"], plain["total"]);
+  for (const auto& h : kids["hits"]) EXPECT_EQ(h["audience"][0], "children") << h["id"];
+}
+
+TEST_F(DaemonTest, HitsListTranslationsAndScriptPicksTheLanguage) {
+  const auto j = get("/search?q=sextortion&lang=en&risk=sextortion&audience=children&age=13-18&limit=20").json();
+  bool any = false;
+  for (const auto& h : j["hits"])
+    if (h.contains("translations")) any = any || h["translations"].contains("zh");
+  EXPECT_TRUE(any);
+  const auto ru = get("/search?q=" + url_encode("кибербуллинг") + "&limit=3").json();
+  ASSERT_FALSE(ru["hits"].empty());
+  for (const auto& h : ru["hits"]) EXPECT_EQ(h["lang"], "ru");
+}
+
+TEST_F(DaemonTest, SimilarDocumentsAndExplain) {
+  const auto s = get("/documents/teen-sextortion-threat-what-to-do-now/similar?limit=3");
+  ASSERT_EQ(s.status, 200);
+  const auto j = s.json();
+  ASSERT_EQ(j["hits"].size(), 3u);
+  for (const auto& h : j["hits"]) {
+    EXPECT_NE(h["id"], "teen-sextortion-threat-what-to-do-now");
+    EXPECT_EQ(h["lang"], "en");
+  }
+  EXPECT_EQ(get("/documents/nope/similar").status, 404);
+  EXPECT_EQ(get("/documents/teen-sextortion-threat-what-to-do-now/similar?limit=500").status, 400);
+  const auto e = get("/search?q=grooming&limit=1&explain=true&prefer_audience=industry").json();
+  ASSERT_TRUE(e["hits"][0].contains("explain"));
+  EXPECT_FALSE(e["hits"][0]["explain"]["terms"].empty());
+  bool preferred = false;
+  for (const auto& b : e["hits"][0]["explain"]["boosts"]) preferred = preferred || b["boost"] == "prefer audience=industry";
+  EXPECT_TRUE(preferred) << e["hits"][0]["explain"].dump();
+}
+
 TEST_F(DaemonTest, MetricsCountRequestsByRouteAndStatus) {
   get("/search?q=privacy");
   get("/nowhere");
@@ -169,6 +245,8 @@ TEST_F(DaemonTest, BadInputsGetTheRightStatusAndJsonError) {
       {"DELETE", "/search", "", "", 405, "method_not_allowed"},
       {"POST", "/health", "", "", 405, "method_not_allowed"},
       {"GET", "/health?verbose=1", "", "", 400, "unknown_parameter"},
+      {"GET", "/search?q=a&prefix=maybe", "", "", 400, "invalid_prefix"},
+      {"GET", "/search?q=a&prefer_audience=kids", "", "", 400, "unknown_facet_value"},
       // Regression: 60,000 nested parentheses once overflowed the worker's stack.
       {"POST", "/search", "{\"q\":\"" + std::string(60000, '(') + "\"}", "application/json", 400, "query_syntax"},
   };
