@@ -37,6 +37,7 @@ class Analyzer {
  private:
   icu::BreakIterator& breaker(Lang lang);
   std::string fold(std::string_view word, Lang lang) const;
+  std::string fold_unicode(std::string_view word) const;  // NFKC case fold, accents stripped
 
   std::unique_ptr<icu::BreakIterator> breakers_[std::size(kAllLangs)];
   Xapian::Stem stemmers_[std::size(kAllLangs)];
