@@ -1,4 +1,5 @@
 // copsearchd: serves the index over HTTP (API v1). Exit codes: 0 ok, 2 bad options, 1 else.
+#include <sys/resource.h>
 #include <xapian.h>
 
 #include <boost/program_options.hpp>
@@ -15,6 +16,15 @@ namespace po = boost::program_options;
 using namespace copsearch;
 
 namespace {
+
+// Each keep-alive connection holds a descriptor: allow as many as the hard limit does.
+void raise_fd_limit() {
+  rlimit r{};
+  if (getrlimit(RLIMIT_NOFILE, &r) == 0 && r.rlim_cur < r.rlim_max) {
+    r.rlim_cur = r.rlim_max;
+    setrlimit(RLIMIT_NOFILE, &r);
+  }
+}
 
 int run(int argc, char** argv) {
   ServerOptions so;
@@ -51,6 +61,7 @@ int run(int argc, char** argv) {
   so.threads = threads ? threads : std::max(1u, std::thread::hardware_concurrency());
 
   // Without --taxonomy, the daemon uses the taxonomy the index was built with.
+  raise_fd_limit();
   const Taxonomy taxonomy = taxonomy_path.empty()
                                 ? Taxonomy::parse(Xapian::Database(index).get_metadata(std::string(schema::kTaxonomyKey)), index)
                                 : Taxonomy::load(taxonomy_path);
