@@ -65,9 +65,8 @@ std::string gen_name(long n) {
 }
 
 // Spelling targets for typo correction: each folded word once per document, with its count.
-void add_spellings(Xapian::WritableDatabase& db, const Xapian::Document& doc) {
-  for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t)
-    if (schema::is_word_term(*t)) db.add_spelling(*t, t.get_wdf());
+void add_spellings(Xapian::WritableDatabase& db, const WordCounts& words) {
+  for (const auto& [word, count] : words) db.add_spelling(word, count);
 }
 
 }  // namespace
@@ -118,9 +117,9 @@ IndexSummary IndexStore::rebuild(const std::vector<Document>& docs, const Taxono
     write_metadata(db, taxonomy);
     std::size_t done = 0;
     for (const Document* d : by_id(docs)) {
-      const Xapian::Document xd = make_xapian_document(*d, taxonomy, analyzer);
-      db.add_document(xd);
-      add_spellings(db, xd);
+      WordCounts words;
+      db.add_document(make_xapian_document(*d, taxonomy, analyzer, &words));
+      add_spellings(db, words);
       if (progress) progress(++done, docs.size());
     }
     db.commit();
@@ -167,18 +166,19 @@ IndexSummary IndexStore::update(const std::vector<Document>& docs, const Taxonom
   std::size_t done = 0;
   for (const Document* d : by_id(docs)) {
     wanted.insert(schema::id_term(d->id));
-    Xapian::Document xd = make_xapian_document(*d, taxonomy, analyzer);
+    WordCounts words;
+    Xapian::Document xd = make_xapian_document(*d, taxonomy, analyzer, &words);
     const std::string term = schema::id_term(d->id);
     auto post = db.postlist_begin(term);
     if (post == db.postlist_end(term)) {
       db.add_document(xd);
-      add_spellings(db, xd);
+      add_spellings(db, words);
       ++s.added;
     } else if (db.get_document(*post).get_value(schema::kContentHashSlot) == xd.get_value(schema::kContentHashSlot)) {
       ++s.unchanged;
     } else {
       db.replace_document(term, xd);
-      add_spellings(db, xd);
+      add_spellings(db, words);
       ++s.changed;
     }
     if (progress) progress(++done, docs.size());

@@ -15,14 +15,14 @@ namespace {
 constexpr std::size_t kMaxWordBytes = 120;
 }  // namespace
 
-Xapian::Document make_xapian_document(const Document& doc, const Taxonomy& taxonomy, Analyzer& analyzer) {
+Xapian::Document make_xapian_document(const Document& doc, const Taxonomy& taxonomy, Analyzer& analyzer, WordCounts* words) {
   const Lang lang = lang_from_code(doc.lang).value_or(Lang::en);
   Xapian::Document xd;
   Xapian::termpos pos = 0;
   for (const auto& t : analyzer.tokens(doc.title, lang)) {
     if (t.word.size() > kMaxWordBytes) continue;
-    xd.add_posting(t.word, ++pos, schema::kTitleWdf);
-    xd.add_term(schema::stem_term(t.stem), schema::kTitleWdf);
+    xd.add_posting(schema::stem_term(t.stem), ++pos, schema::kTitleWdf);
+    if (words) ++(*words)[t.word];
   }
   pos += schema::kBodyPositionGap;
   for (const auto& t : analyzer.tokens(doc.text, lang)) {
@@ -30,8 +30,8 @@ Xapian::Document make_xapian_document(const Document& doc, const Taxonomy& taxon
       ++pos;
       continue;
     }
-    xd.add_posting(t.word, ++pos);
-    xd.add_term(schema::stem_term(t.stem));
+    xd.add_posting(schema::stem_term(t.stem), ++pos);
+    if (words) ++(*words)[t.word];
   }
   xd.add_boolean_term(schema::id_term(doc.id));
   xd.add_boolean_term(schema::group_term(doc));

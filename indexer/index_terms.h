@@ -3,13 +3,22 @@
 
 #include <xapian.h>
 
+#include <map>
+#include <string>
+
 #include "analyzer.h"
 #include "document.h"
 #include "taxonomy.h"
 
 namespace copsearch {
 
-Xapian::Document make_xapian_document(const Document& doc, const Taxonomy& taxonomy, Analyzer& analyzer);
+// Folded words and how often a document uses them: the spelling data typo correction draws on.
+using WordCounts = std::map<std::string, Xapian::termcount>;
+
+// Terms are the stems, with positions (phrases match stem sequences); `words`, if given,
+// receives the folded words.
+Xapian::Document make_xapian_document(const Document& doc, const Taxonomy& taxonomy, Analyzer& analyzer,
+                                      WordCounts* words = nullptr);
 
 // Stable 64-bit FNV-1a hash of the stored data: equal hashes mean --update can skip a document.
 std::uint64_t content_hash(std::string_view data);

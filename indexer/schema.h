@@ -1,7 +1,8 @@
 // @brief How a document is laid out in Xapian: term prefixes, value slots, stored data.
 //
 // Omega's conventions: Q = unique id, Z = stem, X... = our own boolean prefixes.
-// Unprefixed terms are folded words with positions (for phrases); Z terms carry no positions.
+// The text is indexed as Z stems with positions: words match by stem, phrases as stem sequences
+// (one term per word keeps the index half the size of words-plus-stems).
 #pragma once
 
 #include <xapian.h>
@@ -34,8 +35,7 @@ inline constexpr std::string_view kLexiconKey = "copsearch.lexicon";    // likew
 std::string id_term(std::string_view id);
 std::string stem_term(std::string_view stem);
 std::string group_term(const Document& doc);
-// Unprefixed terms are the folded words; every prefix starts with an ASCII capital.
-inline bool is_word_term(std::string_view term) { return !term.empty() && !(term[0] >= 'A' && term[0] <= 'Z'); }
+
 // "XAUDIENCEchildren": the boolean filter term for one facet value.
 std::string facet_term(std::string_view facet, std::string_view value);
 

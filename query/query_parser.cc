@@ -205,7 +205,7 @@ class Parser {
       } else if (toks.size() > 1) {
         std::vector<Xapian::Query> parts;
         for (const auto& tok : toks)
-          parts.emplace_back(all_han(w.substr(tok.begin, tok.end - tok.begin)) ? schema::stem_term(tok.stem) : tok.word);
+          parts.emplace_back(schema::stem_term(tok.stem));
         const bool han = std::all_of(toks.begin(), toks.end(), [&](const copsearch::Token& tok) {
           return all_han(w.substr(tok.begin, tok.end - tok.begin));
         });
@@ -262,7 +262,7 @@ class Parser {
     std::vector<Xapian::Query> alternatives;
     for (Lang lang : opt_.langs) {
       std::vector<std::string> words;
-      for (const auto& tok : analyzer_.tokens(p, lang)) words.push_back(tok.word);
+      for (const auto& tok : analyzer_.tokens(p, lang)) words.push_back(schema::stem_term(tok.stem));
       if (words.empty() || std::find(seen.begin(), seen.end(), words) != seen.end()) continue;
       seen.push_back(words);
       alternatives.push_back(words.size() == 1 ? Xapian::Query(words.front())

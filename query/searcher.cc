@@ -128,22 +128,27 @@ std::vector<std::string> Searcher::corrections(std::string_view raw, const std::
   const std::size_t len = code_points(folded);
   if (len < 4 || is_acronym(raw)) return {};
   if (std::any_of(langs.begin(), langs.end(), [&](Lang l) { return is_stopword(l, folded); })) return {};
-  const Xapian::doccount freq = db_.get_termfreq(folded);
+  auto freq_of = [&](const std::string& word) {  // documents using the word's stem
+    const auto toks = analyzer_.tokens(word, langs.front());
+    return toks.size() == 1 ? db_.get_termfreq(schema::stem_term(toks.front().stem)) : Xapian::doccount{0};
+  };
+  const Xapian::doccount freq = freq_of(folded);
   if (freq > 3) return {};
   const std::string fix = db_.get_spelling_suggestion(folded, len >= 8 ? 2 : 1);
   if (fix.empty() || fix == folded) return {};
-  if (freq > 0 && db_.get_termfreq(fix) < 20 * freq) return {};
+  if (freq > 0 && freq_of(fix) < 20 * freq) return {};
   return {fix};
 }
 
-// The most frequent indexed words beginning with the prefix (two letters at least).
+// The most frequent indexed stems beginning with the folded prefix (two letters at least).
 std::vector<std::string> Searcher::completions(const std::string& prefix) {
   constexpr std::size_t kMaxScan = 5000, kKeep = 12;
   if (code_points(prefix) < 2) return {};
+  const std::string z = schema::stem_term(prefix);
   std::vector<std::pair<Xapian::doccount, std::string>> found;
   std::size_t scanned = 0;
-  for (auto t = db_.allterms_begin(prefix); t != db_.allterms_end(prefix) && scanned < kMaxScan; ++t, ++scanned)
-    if (*t != prefix) found.emplace_back(t.get_termfreq(), *t);
+  for (auto t = db_.allterms_begin(z); t != db_.allterms_end(z) && scanned < kMaxScan; ++t, ++scanned)
+    found.emplace_back(t.get_termfreq(), *t);
   const std::size_t keep = std::min(kKeep, found.size());
   std::partial_sort(found.begin(), found.begin() + keep, found.end(), [](auto& a, auto& b) { return a.first > b.first; });
   std::vector<std::string> out;
@@ -269,7 +274,7 @@ SearchResult Searcher::run(const SearchRequest& r) {
       Explanation ex;
       const std::string id = schema::id_term(h.doc.id);
       for (auto t = rank.get_matching_terms_begin(it); t != rank.get_matching_terms_end(it); ++t) {
-        if (!schema::is_word_term(*t) && (*t).rfind(schema::kStemPrefix, 0) != 0) continue;  // filters weigh nothing
+        if ((*t).rfind(schema::kStemPrefix, 0) != 0) continue;  // filters weigh nothing
         Xapian::Enquire one(db_);
         one.set_query(Xapian::Query(Xapian::Query::OP_FILTER, Xapian::Query(*t), Xapian::Query(id)));
         const auto m = one.get_mset(0, 1);

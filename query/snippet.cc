@@ -35,8 +35,7 @@ std::string make_snippet(std::string_view text, Lang lang, const std::set<std::s
   // The term each token matched, or "" for none.
   std::vector<std::string> hit(toks.size());
   for (std::size_t i = 0; i < toks.size(); ++i) {
-    if (terms.count(toks[i].word)) hit[i] = toks[i].word;
-    else if (const auto z = schema::stem_term(toks[i].stem); terms.count(z)) hit[i] = z;
+    if (const auto z = schema::stem_term(toks[i].stem); terms.count(z)) hit[i] = z;
   }
   // The window with the most distinct matched terms, then the most matches; earliest wins ties.
   std::size_t best = 0, best_distinct = 0, best_total = 0;

@@ -11,8 +11,8 @@
 
 namespace copsearch {
 
-// `terms` are the query's terms (folded words and Z-prefixed stems); a token matches when
-// its word or its stem term is among them.
+// `terms` are the query's terms (Z-prefixed stems); a token matches when its stem term is among
+// them, so every form of a matched word is marked, as written in the document.
 std::string make_snippet(std::string_view text, Lang lang, const std::set<std::string>& terms, Analyzer& analyzer,
                          std::size_t window_tokens = 30);
 

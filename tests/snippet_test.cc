@@ -31,7 +31,7 @@ TEST(Snippet, PicksThePassageWithTheMostQueryWords) {
 
 TEST(Snippet, MarksAccentedWordsMatchedWithoutAccents) {
   Analyzer a;
-  const std::string s = make_snippet("Le harcèlement en ligne.", Lang::fr, {"harcelement"}, a);
+  const std::string s = make_snippet("Le harcèlement en ligne.", Lang::fr, {"Zharcel"}, a);
   EXPECT_EQ(s, "Le <mark>harcèlement</mark> en ligne.");
 }
 
