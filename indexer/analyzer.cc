@@ -102,6 +102,29 @@ std::string Analyzer::fold_unicode(std::string_view word) const {
   return out;
 }
 
+std::vector<std::pair<std::size_t, std::size_t>> Analyzer::spans(std::string_view text, Lang lang, std::size_t max) {
+  std::vector<std::pair<std::size_t, std::size_t>> out;
+  UErrorCode err = U_ZERO_ERROR;
+  UText* ut = utext_openUTF8(nullptr, text.data(), static_cast<int64_t>(text.size()), &err);
+  if (U_FAILURE(err)) throw std::runtime_error("ICU cannot read the text as UTF-8");
+  auto& bi = breaker(lang);
+  bi.setText(ut, err);
+  int32_t start = bi.first();
+  for (int32_t end = bi.next(); end != icu::BreakIterator::DONE && out.size() < max; start = end, end = bi.next()) {
+    if (bi.getRuleStatus() < UBRK_WORD_NONE_LIMIT) continue;
+    // Words that fold to nothing (a lone apostrophe) are no tokens; rare, so only they are folded.
+    const auto w = text.substr(start, end - start);
+    if (w.find('\'') != std::string_view::npos || w.find("\xE2\x80\x99") != std::string_view::npos)
+      if (fold(w, lang).empty()) continue;
+    out.emplace_back(static_cast<std::size_t>(start), static_cast<std::size_t>(end));
+  }
+  UText* empty = utext_openUTF8(nullptr, "", 0, &err);
+  bi.setText(empty, err);
+  utext_close(ut);
+  utext_close(empty);
+  return out;
+}
+
 std::vector<Token> Analyzer::tokens(std::string_view text, Lang lang) {
   std::vector<Token> out;
   UErrorCode err = U_ZERO_ERROR;

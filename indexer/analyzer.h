@@ -34,6 +34,10 @@ class Analyzer {
 
   std::vector<Token> tokens(std::string_view text, Lang lang);
 
+  // Byte ranges of the first `max` word tokens, the same tokens tokens() returns, without
+  // folding or stemming them: where a snippet needs only positions.
+  std::vector<std::pair<std::size_t, std::size_t>> spans(std::string_view text, Lang lang, std::size_t max);
+
  private:
   icu::BreakIterator& breaker(Lang lang);
   std::string fold(std::string_view word, Lang lang) const;

@@ -25,6 +25,7 @@ Xapian::Document make_xapian_document(const Document& doc, const Taxonomy& taxon
     if (words) ++(*words)[t.word];
   }
   pos += schema::kBodyPositionGap;
+  xd.add_value(schema::kBodyStartSlot, std::to_string(pos + 1));
   for (const auto& t : analyzer.tokens(doc.text, lang)) {
     if (t.word.size() > kMaxWordBytes) {
       ++pos;

@@ -25,6 +25,7 @@ inline constexpr Xapian::valueno kFacetMaskSlot = 0;    // 8 bytes: one bit per 
 inline constexpr Xapian::valueno kContentHashSlot = 1;  // lets --update skip unchanged documents
 inline constexpr Xapian::valueno kIdSlot = 2;           // id and lang, readable without decoding the data
 inline constexpr Xapian::valueno kLangSlot = 3;
+inline constexpr Xapian::valueno kBodyStartSlot = 4;    // term position of the body's first token, as decimal
 inline constexpr Xapian::termcount kTitleWdf = 3;       // a title word counts as three body words
 inline constexpr Xapian::termpos kBodyPositionGap = 100;  // keeps phrases from spanning title and body
 inline constexpr std::string_view kFacetBitsKey = "copsearch.facet_bits";

@@ -267,9 +267,8 @@ SearchResult Searcher::run(const SearchRequest& r) {
   rank.set_query(ranked_query(p));
   rank.set_weighting_scheme(Xapian::BM25Weight());
   const Xapian::MSet mset = rank.get_mset(r.offset, r.limit);
-  const std::set<std::string> terms(p.text.get_unique_terms_begin(), p.text.get_unique_terms_end());
   for (auto it = mset.begin(); it != mset.end(); ++it) {
-    Hit h = make_hit(it, terms);
+    Hit h = make_hit(rank, it);
     if (r.explain) {
       Explanation ex;
       const std::string id = schema::id_term(h.doc.id);
@@ -300,11 +299,23 @@ SearchResult Searcher::run(const SearchRequest& r) {
   return result;
 }
 
-Hit Searcher::make_hit(const Xapian::MSetIterator& it, const std::set<std::string>& terms) {
-  Document d = schema::decode_data(it.get_document().get_data());
+Hit Searcher::make_hit(const Xapian::Enquire& enquire, const Xapian::MSetIterator& it) {
+  const Xapian::Document xd = it.get_document();
+  Document d = schema::decode_data(xd.get_data());
   Hit h;
   h.score = it.get_weight();
-  h.snippet = make_snippet(d.text, lang_from_code(d.lang).value_or(Lang::en), terms, analyzer_);
+  // The matched words' places come from the index's positions: only the text up to the
+  // chosen passage is segmented again.
+  const std::string body_start = xd.get_value(schema::kBodyStartSlot);
+  const Xapian::termpos body = body_start.empty() ? 0 : static_cast<Xapian::termpos>(std::stoul(body_start));
+  std::vector<std::pair<std::size_t, std::string>> matches;
+  for (auto t = enquire.get_matching_terms_begin(it); t != enquire.get_matching_terms_end(it); ++t) {
+    if ((*t).rfind(schema::kStemPrefix, 0) != 0) continue;
+    for (auto p = db_.positionlist_begin(*it, *t); p != db_.positionlist_end(*it, *t); ++p)
+      if (*p >= body && body) matches.emplace_back(*p - body, *t);
+  }
+  std::sort(matches.begin(), matches.end());
+  h.snippet = make_snippet_at(d.text, lang_from_code(d.lang).value_or(Lang::en), matches, analyzer_);
   h.translations = translations_except(d, *it);
   d.body.clear();
   d.text.clear();
@@ -381,8 +392,7 @@ std::optional<SearchResult> Searcher::similar(const std::string& id, unsigned li
     const Xapian::MSet mset = enquire.get_mset(0, limit);
     SearchResult result;
     result.total = mset.size();
-    const std::set<std::string> terms(eset.begin(), eset.end());
-    for (auto it = mset.begin(); it != mset.end(); ++it) result.hits.push_back(make_hit(it, terms));
+    for (auto it = mset.begin(); it != mset.end(); ++it) result.hits.push_back(make_hit(enquire, it));
     return result;
   });
 }

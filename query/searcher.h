@@ -98,7 +98,8 @@ class Searcher {
   Xapian::Query ranked_query(Plan& plan);
   std::vector<std::string> corrections(std::string_view raw, const std::string& folded, const std::vector<Lang>& langs);
   std::vector<std::string> completions(const std::string& prefix);
-  Hit make_hit(const Xapian::MSetIterator& it, const std::set<std::string>& terms);
+  // `enquire` ran the match: it knows which query terms each hit has.
+  Hit make_hit(const Xapian::Enquire& enquire, const Xapian::MSetIterator& it);
   std::map<std::string, std::string> translations_except(const Document& doc, Xapian::docid self);
   std::optional<Xapian::docid> docid(const std::string& id);
   std::vector<FacetCounts> facet_counts(const FacetCounter& counter) const;

@@ -24,46 +24,80 @@ std::string html_escape(std::string_view s) {
   return out;
 }
 
-std::string make_snippet(std::string_view text, Lang lang, const std::set<std::string>& terms, Analyzer& analyzer,
-                         std::size_t window) {
-  const auto toks = analyzer.tokens(text, lang);
-  if (toks.empty()) {
-    std::size_t cut = std::min<std::size_t>(text.size(), 200);
-    while (cut < text.size() && cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
-    return html_escape(text.substr(0, cut));
-  }
-  // The term each token matched, or "" for none.
-  std::vector<std::string> hit(toks.size());
-  for (std::size_t i = 0; i < toks.size(); ++i) {
-    if (const auto z = schema::stem_term(toks[i].stem); terms.count(z)) hit[i] = z;
-  }
-  // The window with the most distinct matched terms, then the most matches; earliest wins ties.
+namespace {
+
+// The first token of the window with the most distinct matched terms, then the most matches.
+std::size_t best_window(const std::vector<std::pair<std::size_t, std::string>>& matches, std::size_t window,
+                        std::size_t& distinct_out) {
   std::size_t best = 0, best_distinct = 0, best_total = 0;
-  for (std::size_t s = 0; s < toks.size(); ++s) {
-    if (hit[s].empty()) continue;
-    std::map<std::string, int> seen;
+  for (std::size_t i = 0; i < matches.size(); ++i) {
+    std::set<std::string> seen;
     std::size_t total = 0;
-    for (std::size_t i = s; i < std::min(toks.size(), s + window); ++i)
-      if (!hit[i].empty()) ++seen[hit[i]], ++total;
+    for (std::size_t k = i; k < matches.size() && matches[k].first < matches[i].first + window; ++k) seen.insert(matches[k].second), ++total;
     if (seen.size() > best_distinct || (seen.size() == best_distinct && total > best_total))
-      best = s, best_distinct = seen.size(), best_total = total;
+      best = matches[i].first, best_distinct = seen.size(), best_total = total;
   }
-  // Start a few words before the first match so it is read in context.
-  const std::size_t lead = best_distinct ? std::min<std::size_t>(best, 4) : 0;
-  const std::size_t first = best - lead;
-  const std::size_t last = std::min(toks.size(), first + window);
+  distinct_out = best_distinct;
+  return best;
+}
+
+// Writes tokens [first, last) of `text` with the matched ones marked, everything escaped.
+std::string render(std::string_view text, const std::vector<std::pair<std::size_t, std::size_t>>& spans, std::size_t first,
+                   std::size_t last, const std::vector<bool>& marked) {
   std::string out = first > 0 ? "… " : "";
-  std::size_t cursor = first == 0 ? 0 : toks[first].begin;  // keep leading punctuation
+  std::size_t cursor = first == 0 ? 0 : spans[first].first;  // keep leading punctuation
   for (std::size_t i = first; i < last; ++i) {
-    out += html_escape(text.substr(cursor, toks[i].begin - cursor));
-    const auto word = html_escape(text.substr(toks[i].begin, toks[i].end - toks[i].begin));
-    out += hit[i].empty() ? word : "<mark>" + word + "</mark>";
-    cursor = toks[i].end;
+    out += html_escape(text.substr(cursor, spans[i].first - cursor));
+    const auto word = html_escape(text.substr(spans[i].first, spans[i].second - spans[i].first));
+    out += marked[i] ? "<mark>" + word + "</mark>" : word;
+    cursor = spans[i].second;
   }
-  if (last < toks.size()) out += " …";
+  if (last < spans.size()) out += " …";
   else out += html_escape(text.substr(cursor));
   while (!out.empty() && out.back() == ' ') out.pop_back();
   return out;
+}
+
+std::string opening(std::string_view text) {
+  std::size_t cut = std::min<std::size_t>(text.size(), 200);
+  while (cut < text.size() && cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+  return html_escape(text.substr(0, cut));
+}
+
+}  // namespace
+
+std::string make_snippet_at(std::string_view text, Lang lang, const std::vector<std::pair<std::size_t, std::string>>& matches,
+                            Analyzer& analyzer, std::size_t window) {
+  std::size_t distinct = 0;
+  const std::size_t best = matches.empty() ? 0 : best_window(matches, window, distinct);
+  const std::size_t first = best - (distinct ? std::min<std::size_t>(best, 4) : 0);
+  // One token past the window tells whether the text goes on.
+  const auto spans = analyzer.spans(text, lang, first + window + 1);
+  if (spans.empty()) return opening(text);
+  const std::size_t last = std::min(spans.size(), first + window);
+  if (first >= last) return opening(text);
+  std::vector<bool> marked(spans.size());
+  for (const auto& m : matches)
+    if (m.first < marked.size()) marked[m.first] = true;
+  return render(text, spans, first, last, marked);
+}
+
+std::string make_snippet(std::string_view text, Lang lang, const std::set<std::string>& terms, Analyzer& analyzer,
+                         std::size_t window) {
+  const auto toks = analyzer.tokens(text, lang);
+  if (toks.empty()) return opening(text);
+  std::vector<std::pair<std::size_t, std::string>> matches;
+  std::vector<std::pair<std::size_t, std::size_t>> spans;
+  for (std::size_t i = 0; i < toks.size(); ++i) {
+    spans.emplace_back(toks[i].begin, toks[i].end);
+    if (const auto z = schema::stem_term(toks[i].stem); terms.count(z)) matches.emplace_back(i, z);
+  }
+  std::size_t distinct = 0;
+  const std::size_t best = matches.empty() ? 0 : best_window(matches, window, distinct);
+  const std::size_t first = best - (distinct ? std::min<std::size_t>(best, 4) : 0);
+  std::vector<bool> marked(spans.size());
+  for (const auto& m : matches) marked[m.first] = true;
+  return render(text, spans, first, std::min(spans.size(), first + window), marked);
 }
 
 }  // namespace copsearch

@@ -3,6 +3,8 @@
 #pragma once
 
 #include <set>
+#include <utility>
+#include <vector>
 #include <string>
 #include <string_view>
 
@@ -15,6 +17,11 @@ namespace copsearch {
 // them, so every form of a matched word is marked, as written in the document.
 std::string make_snippet(std::string_view text, Lang lang, const std::set<std::string>& terms, Analyzer& analyzer,
                          std::size_t window_tokens = 30);
+
+// The same, from the matched tokens' indexes in the text (token 0 is its first word), as the
+// index's term positions give them: only the tokens up to the chosen window are segmented.
+std::string make_snippet_at(std::string_view text, Lang lang, const std::vector<std::pair<std::size_t, std::string>>& matches,
+                            Analyzer& analyzer, std::size_t window_tokens = 30);
 
 std::string html_escape(std::string_view s);
 
