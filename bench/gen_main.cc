@@ -3,14 +3,14 @@
 #include <fstream>
 #include <iostream>
 
-#include "errors.h"
+#include "cli.h"
 #include "synthetic.h"
 
 namespace po = boost::program_options;
 using namespace copsearch;
 
 int main(int argc, char** argv) {
-  try {
+  return guarded_main("copsearch-gen", [&] {
     std::uint64_t docs = 10000, seed = 42;
     std::string out, queries, taxonomy = "corpus/taxonomy.yaml", words = "bench/data/domain_words.txt";
     po::options_description opts("copsearch-gen options");
@@ -39,14 +39,5 @@ int main(int argc, char** argv) {
       for (const auto& q : corpus.queries()) f << q.kind << '\t' << q.q << '\t' << (q.facet.empty() ? "-" : q.facet + "=" + q.value) << '\n';
     }
     return 0;
-  } catch (const po::error& e) {
-    std::cerr << "copsearch-gen: " << e.what() << "\n";
-    return 2;
-  } catch (const InputError& e) {
-    std::cerr << "copsearch-gen: " << e.what() << "\n";
-    return 2;
-  } catch (const std::exception& e) {
-    std::cerr << "copsearch-gen: " << e.what() << "\n";
-    return 1;
-  }
+  });
 }

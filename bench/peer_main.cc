@@ -8,6 +8,7 @@
 #include <iostream>
 #include <nlohmann/json.hpp>
 
+#include "cli.h"
 #include "fts5_peer.h"
 #include "index_store.h"
 #include "percentiles.h"
@@ -82,7 +83,7 @@ bool agree(const SearchResult& ours, const PeerResult& peer, const BenchQuery& q
 }  // namespace
 
 int main(int argc, char** argv) {
-  try {
+  return guarded_main("copsearch-peer", [&] {
     std::string jsonl, queries_path, work = "bench/work/peer", json_out, taxonomy_path = "corpus/taxonomy.yaml";
     int reps = 3;
     po::options_description opts("copsearch-peer options");
@@ -153,11 +154,5 @@ int main(int argc, char** argv) {
     std::printf("\nagreement: %d of %zu queries return the same total and facet counts\n", agreeing, queries.size());
     if (!json_out.empty()) std::ofstream(json_out) << j.dump(2) << "\n";
     return 0;
-  } catch (const po::error& e) {
-    std::cerr << "copsearch-peer: " << e.what() << "\n";
-    return 2;
-  } catch (const std::exception& e) {
-    std::cerr << "copsearch-peer: " << e.what() << "\n";
-    return 1;
-  }
+  });
 }

@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <iostream>
 
+#include "cli.h"
 #include "coverage.h"
 #include "errors.h"
 #include "lexicon.h"
@@ -106,20 +107,4 @@ int run(int argc, char** argv) {
 
 }  // namespace
 
-int main(int argc, char** argv) {
-  try {
-    return run(argc, argv);
-  } catch (const InputError& e) {
-    std::cerr << "copsearch-index: " << e.what() << "\n";
-    return 2;
-  } catch (const po::error& e) {
-    std::cerr << "copsearch-index: " << e.what() << " (see --help)\n";
-    return 2;
-  } catch (const Xapian::Error& e) {
-    std::cerr << "copsearch-index: " << e.get_description() << "\n";
-    return 1;
-  } catch (const std::exception& e) {
-    std::cerr << "copsearch-index: " << e.what() << "\n";
-    return 1;
-  }
-}
+int main(int argc, char** argv) { return guarded_main("copsearch-index", [&] { return run(argc, argv); }); }

@@ -7,6 +7,7 @@
 #include <thread>
 
 #include "api.h"
+#include "cli.h"
 #include "errors.h"
 #include "http_server.h"
 #include "schema.h"
@@ -60,10 +61,16 @@ int run(int argc, char** argv) {
   if (so.body_limit == 0) throw InputError("--body-limit must be positive");
   so.threads = threads ? threads : std::max(1u, std::thread::hardware_concurrency());
 
-  // Without --taxonomy, the daemon uses the taxonomy the index was built with.
   raise_fd_limit();
+  Xapian::Database probe;
+  try {
+    probe = Xapian::Database(index);
+  } catch (const Xapian::Error& e) {
+    throw std::runtime_error("cannot open the index: " + e.get_description());
+  }
+  // Without --taxonomy, the daemon uses the taxonomy the index was built with.
   const Taxonomy taxonomy = taxonomy_path.empty()
-                                ? Taxonomy::parse(Xapian::Database(index).get_metadata(std::string(schema::kTaxonomyKey)), index)
+                                ? Taxonomy::parse(probe.get_metadata(std::string(schema::kTaxonomyKey)), index)
                                 : Taxonomy::load(taxonomy_path);
   Api api(index, taxonomy, !vm["quiet"].as<bool>());
   HttpServer server(so, api);
@@ -75,20 +82,4 @@ int run(int argc, char** argv) {
 
 }  // namespace
 
-int main(int argc, char** argv) {
-  try {
-    return run(argc, argv);
-  } catch (const InputError& e) {
-    std::cerr << "copsearchd: " << e.what() << "\n";
-    return 2;
-  } catch (const po::error& e) {
-    std::cerr << "copsearchd: " << e.what() << " (see --help)\n";
-    return 2;
-  } catch (const Xapian::Error& e) {
-    std::cerr << "copsearchd: cannot open the index: " << e.get_description() << "\n";
-    return 1;
-  } catch (const std::exception& e) {
-    std::cerr << "copsearchd: " << e.what() << "\n";
-    return 1;
-  }
-}
+int main(int argc, char** argv) { return guarded_main("copsearchd", [&] { return run(argc, argv); }); }

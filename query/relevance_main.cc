@@ -6,7 +6,7 @@
 #include <cstdio>
 #include <iostream>
 
-#include "errors.h"
+#include "cli.h"
 #include "relevance.h"
 #include "schema.h"
 
@@ -14,7 +14,7 @@ namespace po = boost::program_options;
 using namespace copsearch;
 
 int main(int argc, char** argv) {
-  try {
+  return guarded_main("copsearch-relevance", [&] {
     std::string index, queries;
     po::options_description opts("copsearch-relevance options");
     opts.add_options()("help,h", "show this help")("index", po::value(&index), "index folder")(
@@ -50,17 +50,5 @@ int main(int argc, char** argv) {
       }
     }
     return 0;
-  } catch (const InputError& e) {
-    std::cerr << "copsearch-relevance: " << e.what() << "\n";
-    return 2;
-  } catch (const po::error& e) {
-    std::cerr << "copsearch-relevance: " << e.what() << "\n";
-    return 2;
-  } catch (const std::exception& e) {
-    std::cerr << "copsearch-relevance: " << e.what() << "\n";
-    return 1;
-  } catch (const Xapian::Error& e) {
-    std::cerr << "copsearch-relevance: " << e.get_description() << "\n";
-    return 1;
-  }
+  });
 }

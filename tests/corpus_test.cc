@@ -5,6 +5,7 @@
 #include <map>
 #include <set>
 
+#include "analyzer.h"
 #include "coverage.h"
 #include "fixtures.h"
 #include "lexicon.h"
@@ -134,6 +135,29 @@ TEST(Lexicon, IsValidAndLargeEnough) {
     }
   EXPECT_EQ(risks.size(), testing::real_taxonomy().find("risk")->values.size()) << "every risk has lexicon entries";
   EXPECT_GT(urgent, 10);
+}
+
+// An expansion only helps if the guidance uses its words: every English entry names at least one
+// formal term the English corpus contains, and every escalation document exists.
+TEST(Lexicon, TargetsAreTermsTheCorpusUses) {
+  std::vector<std::string> errors;
+  const Lexicon lex = Lexicon::load(testing::source_path("corpus/lexicon.yaml"), testing::real_taxonomy(), errors);
+  Analyzer analyzer;
+  std::set<std::string> stems, ids;
+  for (const auto& d : corpus().documents) {
+    ids.insert(d.id);
+    if (d.lang != "en") continue;
+    for (const auto& t : analyzer.tokens(d.title + "\n" + d.text, Lang::en)) stems.insert(t.stem);
+  }
+  for (const auto& e : lex.entries(Lang::en)) {
+    const bool known = std::any_of(e.means.begin(), e.means.end(), [&](const std::string& m) {
+      const auto toks = analyzer.tokens(m, Lang::en);
+      return !toks.empty() && std::all_of(toks.begin(), toks.end(), [&](const Token& t) { return stems.count(t.stem) > 0; });
+    });
+    EXPECT_TRUE(known) << "corpus/lexicon.yaml:" << e.line << ": no target of '" << e.say << "' occurs in the English corpus";
+  }
+  for (const auto& [risk, docs] : lex.escalation())
+    for (const auto& id : docs) EXPECT_TRUE(ids.count(id)) << "escalation for " << risk << " names no document '" << id << "'";
 }
 
 TEST(Lexicon, RejectsUnknownRisksDuplicatesAndMissingFields) {
