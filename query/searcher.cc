@@ -24,12 +24,6 @@ Xapian::Query any_value(const std::string& facet, const std::vector<std::string>
   return Xapian::Query(Xapian::Query::OP_OR, any.begin(), any.end());
 }
 
-// A fixed weight for every document carrying one of the values: a boost, never a filter.
-Xapian::Query boost(const std::string& facet, const std::vector<std::string>& values, double weight) {
-  return Xapian::Query(Xapian::Query::OP_FILTER, Xapian::Query((new Xapian::FixedWeightPostingSource(weight))->release()),
-                       any_value(facet, values));
-}
-
 std::size_t code_points(std::string_view s) {
   return static_cast<std::size_t>(std::count_if(s.begin(), s.end(), [](char c) { return (c & 0xC0) != 0x80; }));
 }
@@ -73,7 +67,6 @@ struct Searcher::Plan {
   Xapian::Query filter;  // the facet selections; empty for none
   std::vector<FacetGroup> groups;
   std::vector<Boost> boost_specs;
-  std::vector<TermWeight> boosts;  // the boosts with the weights applied, for explain
   ParseInfo parse;
   std::vector<Expansion> expanded;
   std::set<std::string> urgent_risks;
@@ -221,31 +214,30 @@ Searcher::Plan Searcher::plan(const SearchRequest& r) {
   std::vector<Xapian::Query> filters;
   for (const auto& [facet, values] : r.filters) {
     filters.push_back(any_value(facet, values));
-    const auto& fs = taxonomy_.facets();
-    const int index = static_cast<int>(std::find_if(fs.begin(), fs.end(), [&](auto& f) { return f.name == facet; }) - fs.begin());
+    const int index = facet_index(facet);
     p.groups.push_back({masks_.facet_bits(index), masks_.value_bits(index, values, taxonomy_)});
   }
   if (!filters.empty()) p.filter = Xapian::Query(Xapian::Query::OP_AND, filters.begin(), filters.end());
   return p;
 }
 
-// The text query with its boosts, filtered. Boost weights are fractions of the best unboosted
-// score among the filtered matches (1 when browsing, where every score is 0).
-Xapian::Query Searcher::ranked_query(Plan& p) {
-  auto filtered = [&](const Xapian::Query& q) {  // filters narrow, never rescore
-    return p.filter.empty() || q.empty() ? q : Xapian::Query(Xapian::Query::OP_FILTER, q, p.filter);
-  };
-  if (p.boost_specs.empty() || p.text.empty()) return filtered(p.text);
-  Xapian::Enquire top(db_);
-  top.set_query(filtered(p.text));
-  const double best = top.get_mset(0, 1).get_max_attained();
-  const double scale = best > 0 ? best : 1.0;
-  std::vector<Xapian::Query> boosts;
+int Searcher::facet_index(const std::string& name) const {
+  const auto& fs = taxonomy_.facets();
+  return static_cast<int>(std::find_if(fs.begin(), fs.end(), [&](auto& f) { return f.name == name; }) - fs.begin());
+}
+
+// The boosts a document earns, from its facet mask: each a fraction of the best score, once per
+// boost however many of its values the document carries.
+std::vector<TermWeight> Searcher::boosts_for(const Plan& p, Xapian::docid did, double best) const {
+  std::vector<TermWeight> out;
+  const std::uint64_t mask = masks_[did];
   for (const auto& b : p.boost_specs) {
-    boosts.push_back(boost(b.facet, b.values, b.fraction * scale));
-    for (const auto& v : b.values) p.boosts.push_back({b.label + " " + b.facet + "=" + v, b.fraction * scale});
+    const int f = facet_index(b.facet);
+    const auto v = std::find_if(b.values.begin(), b.values.end(),
+                                [&](const std::string& value) { return mask & masks_.value_bits(f, {value}, taxonomy_); });
+    if (v != b.values.end()) out.push_back({b.label + " " + b.facet + "=" + *v, b.fraction * best});
   }
-  return filtered(Xapian::Query(Xapian::Query::OP_AND_MAYBE, p.text, Xapian::Query(Xapian::Query::OP_OR, boosts.begin(), boosts.end())));
+  return out;
 }
 
 SearchResult Searcher::run(const SearchRequest& r) {
@@ -262,13 +254,28 @@ SearchResult Searcher::run(const SearchRequest& r) {
   result.total = counter.passed();
   result.facets = facet_counts(counter);
 
-  // Ranking pass: only the page asked for.
+  // Ranking pass: BM25 over the filtered matches. With boosts, the best candidates beyond the
+  // page are re-ranked with them, each a fraction of the best score, taken from the facet masks.
   Xapian::Enquire rank(db_);
-  rank.set_query(ranked_query(p));
+  rank.set_query(p.filter.empty() || p.text.empty() ? p.text : Xapian::Query(Xapian::Query::OP_FILTER, p.text, p.filter));
   rank.set_weighting_scheme(Xapian::BM25Weight());
-  const Xapian::MSet mset = rank.get_mset(r.offset, r.limit);
+  const bool boosted = !p.boost_specs.empty();
+  const Xapian::MSet mset = boosted ? rank.get_mset(0, r.offset + r.limit + kRescoreDepth) : rank.get_mset(r.offset, r.limit);
+  const double best = mset.empty() || mset.begin().get_weight() <= 0 ? 1.0 : mset.begin().get_weight();
+  std::vector<std::pair<double, Xapian::MSetIterator>> ranked;
   for (auto it = mset.begin(); it != mset.end(); ++it) {
+    double score = it.get_weight();
+    if (boosted)
+      for (const auto& b : boosts_for(p, *it, best)) score += b.weight;
+    ranked.emplace_back(score, it);
+  }
+  std::stable_sort(ranked.begin(), ranked.end(), [](auto& a, auto& b) { return a.first > b.first; });
+  const std::size_t first = boosted ? std::min<std::size_t>(r.offset, ranked.size()) : 0;
+  const std::size_t last = std::min<std::size_t>(ranked.size(), first + r.limit);
+  for (std::size_t i = first; i < last; ++i) {
+    const auto& it = ranked[i].second;
     Hit h = make_hit(rank, it);
+    h.score = ranked[i].first;
     if (r.explain) {
       Explanation ex;
       const std::string id = schema::id_term(h.doc.id);
@@ -279,11 +286,7 @@ SearchResult Searcher::run(const SearchRequest& r) {
         const auto m = one.get_mset(0, 1);
         ex.terms.push_back({*t, m.empty() ? 0.0 : m.begin().get_weight()});
       }
-      for (const auto& b : p.boosts) {
-        const auto space = b.term.rfind(' '), eq = b.term.find('=');
-        const auto& values = h.doc.facets[b.term.substr(space + 1, eq - space - 1)];
-        if (std::find(values.begin(), values.end(), b.term.substr(eq + 1)) != values.end()) ex.boosts.push_back(b);
-      }
+      if (boosted) ex.boosts = boosts_for(p, *it, best);
       h.explain = std::move(ex);
     }
     result.hits.push_back(std::move(h));

@@ -67,12 +67,13 @@ struct SearchResult {
 
 inline constexpr double kExpansionWeight = 0.5;  // lexicon additions count half an exact word
 // Boosts add this fraction of the best unboosted score, so they weigh the same for a one-word
-// query and a whole sentence.
+// query and a whole sentence. They re-rank the top candidates; they never change the matches.
 inline constexpr double kPreferAudienceBoost = 0.6;  // the caller's role
 inline constexpr double kPreferOtherBoost = 0.2;     // the caller's age, or another preferred facet
 inline constexpr double kRiskBoost = 0.3;            // the risk a lexicon entry signals
 inline constexpr double kLangBoost = 0.3;            // the language the query is written in
 inline constexpr double kCallerBoost = 0.3;          // the audience caller words point to ("my son")
+inline constexpr unsigned kRescoreDepth = 100;       // candidates beyond the page that boosts may lift
 
 class Searcher {
  public:
@@ -95,7 +96,8 @@ class Searcher {
   template <class F> auto with_retry(F&& f);
   SearchResult run(const SearchRequest& request);
   Plan plan(const SearchRequest& request);
-  Xapian::Query ranked_query(Plan& plan);
+  int facet_index(const std::string& name) const;
+  std::vector<TermWeight> boosts_for(const Plan& plan, Xapian::docid did, double best) const;
   std::vector<std::string> corrections(std::string_view raw, const std::string& folded, const std::vector<Lang>& langs);
   std::vector<std::string> completions(const std::string& prefix);
   // `enquire` ran the match: it knows which query terms each hit has.
