@@ -135,6 +135,7 @@ plot '< grep "^{biggest} " {data}' using 3:xtic(2) title 'p50', '' using 4 title
 set title 'latency against corpus size (1 connection)'
 set style data linespoints
 set logscale x
+set xrange [{sizes[0] / 2}:{sizes[-1] * 2}]
 set xlabel 'documents'
 set xtics ({", ".join(f'"{s}" {s}' for s in sizes)})
 plot '< grep " c1 " {data}' using 1:3 title 'p50', '' using 1:5 title 'p99'
