@@ -1,7 +1,5 @@
 // copsearch-load: HTTP load against a running copsearchd on keep-alive connections: latency
 // percentiles and throughput, optionally while many idle connections are held open.
-#include <sys/resource.h>
-
 #include <atomic>
 #include <boost/asio/connect.hpp>
 #include <boost/asio/ip/tcp.hpp>
@@ -15,7 +13,9 @@
 #include <nlohmann/json.hpp>
 #include <thread>
 
+#include "cli.h"
 #include "percentiles.h"
+#include "url.h"
 
 namespace po = boost::program_options;
 namespace asio = boost::asio;
@@ -24,16 +24,6 @@ using tcp = asio::ip::tcp;
 using Clock = std::chrono::steady_clock;
 
 namespace {
-
-std::string url_encode(const std::string& s) {
-  static const char* hex = "0123456789ABCDEF";
-  std::string out;
-  for (unsigned char c : s) {
-    if (std::isalnum(c) || c == '-' || c == '_' || c == '.') out += static_cast<char>(c);
-    else out += '%', out += hex[c >> 4], out += hex[c & 15];
-  }
-  return out;
-}
 
 // The benchmark queries as request targets: all words must match, top 10, the filter if any.
 std::vector<std::string> load_targets(const std::string& path) {
@@ -44,17 +34,9 @@ std::vector<std::string> load_targets(const std::string& path) {
     if (line.empty() || line[0] == '#') continue;
     const auto t1 = line.find('\t'), t2 = line.find('\t', t1 + 1);
     const std::string q = line.substr(t1 + 1, t2 - t1 - 1), filter = line.substr(t2 + 1);
-    out.push_back("/search?q=" + url_encode(q) + "&match=all&limit=10" + (filter == "-" ? "" : "&" + filter));
+    out.push_back("/search?q=" + copsearch::percent_encode(q) + "&match=all&limit=10" + (filter == "-" ? "" : "&" + filter));
   }
   return out;
-}
-
-void raise_fd_limit() {
-  rlimit r{};
-  if (getrlimit(RLIMIT_NOFILE, &r) == 0 && r.rlim_cur < r.rlim_max) {
-    r.rlim_cur = r.rlim_max;
-    setrlimit(RLIMIT_NOFILE, &r);
-  }
 }
 
 }  // namespace
@@ -79,7 +61,7 @@ int main(int argc, char** argv) {
       std::cout << "Usage: copsearch-load --port N --queries queries.tsv [--connections C] [--idle I]\n\n" << opts << "\n";
       return vm.count("help") ? 0 : 2;
     }
-    raise_fd_limit();
+    copsearch::raise_fd_limit();
     const auto targets = load_targets(queries);
     const tcp::endpoint endpoint(asio::ip::make_address(host), port);
     asio::io_context ioc;

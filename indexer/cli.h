@@ -2,6 +2,7 @@
 // 0 ok, 2 bad input or options, 1 anything else.
 #pragma once
 
+#include <sys/resource.h>
 #include <xapian.h>
 
 #include <boost/program_options/errors.hpp>
@@ -11,6 +12,15 @@
 #include "errors.h"
 
 namespace copsearch {
+
+// Each open connection holds a descriptor: allow as many as the hard limit does.
+inline void raise_fd_limit() {
+  rlimit r{};
+  if (getrlimit(RLIMIT_NOFILE, &r) == 0 && r.rlim_cur < r.rlim_max) {
+    r.rlim_cur = r.rlim_max;
+    setrlimit(RLIMIT_NOFILE, &r);
+  }
+}
 
 template <class Body>
 int guarded_main(const char* program, Body&& body) {

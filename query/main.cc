@@ -1,5 +1,4 @@
 // copsearchd: serves the index over HTTP (API v1). Exit codes: 0 ok, 2 bad options, 1 else.
-#include <sys/resource.h>
 #include <xapian.h>
 
 #include <boost/program_options.hpp>
@@ -17,15 +16,6 @@ namespace po = boost::program_options;
 using namespace copsearch;
 
 namespace {
-
-// Each keep-alive connection holds a descriptor: allow as many as the hard limit does.
-void raise_fd_limit() {
-  rlimit r{};
-  if (getrlimit(RLIMIT_NOFILE, &r) == 0 && r.rlim_cur < r.rlim_max) {
-    r.rlim_cur = r.rlim_max;
-    setrlimit(RLIMIT_NOFILE, &r);
-  }
-}
 
 int run(int argc, char** argv) {
   ServerOptions so;

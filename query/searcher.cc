@@ -61,6 +61,7 @@ struct Searcher::Plan {
     std::vector<std::string> values;
     double fraction;  // of the best unboosted score
     std::string label;
+    std::vector<std::uint64_t> bits = {};  // facet-mask bits of each value, filled by plan()
   };
   std::vector<Lang> langs;
   Xapian::Query text;    // what must match (expansions included); no filters, no boosts
@@ -211,6 +212,9 @@ Searcher::Plan Searcher::plan(const SearchRequest& r) {
   if (!signalled.empty())
     p.boost_specs.push_back({"risk", std::vector<std::string>(signalled.begin(), signalled.end()), kRiskBoost, "lexicon"});
 
+  for (auto& b : p.boost_specs)
+    for (const auto& v : b.values) b.bits.push_back(masks_.value_bits(facet_index(b.facet), {v}, taxonomy_));
+
   std::vector<Xapian::Query> filters;
   for (const auto& [facet, values] : r.filters) {
     filters.push_back(any_value(facet, values));
@@ -232,10 +236,11 @@ std::vector<TermWeight> Searcher::boosts_for(const Plan& p, Xapian::docid did, d
   std::vector<TermWeight> out;
   const std::uint64_t mask = masks_[did];
   for (const auto& b : p.boost_specs) {
-    const int f = facet_index(b.facet);
-    const auto v = std::find_if(b.values.begin(), b.values.end(),
-                                [&](const std::string& value) { return mask & masks_.value_bits(f, {value}, taxonomy_); });
-    if (v != b.values.end()) out.push_back({b.label + " " + b.facet + "=" + *v, b.fraction * best});
+    for (std::size_t i = 0; i < b.values.size(); ++i) {
+      if (!(mask & b.bits[i])) continue;
+      out.push_back({b.label + " " + b.facet + "=" + b.values[i], b.fraction * best});
+      break;
+    }
   }
   return out;
 }

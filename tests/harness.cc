@@ -1,5 +1,7 @@
 #include "harness.h"
 
+#include "url.h"
+
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
@@ -147,14 +149,6 @@ void send_and_close(unsigned short port, const std::string& bytes) {
   asio::write(s, asio::buffer(bytes));
 }
 
-std::string url_encode(const std::string& s) {
-  static const char* hex = "0123456789ABCDEF";
-  std::string out;
-  for (unsigned char c : s) {
-    if (isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') out += static_cast<char>(c);
-    else out += '%', out += hex[c >> 4], out += hex[c & 15];
-  }
-  return out;
-}
+std::string url_encode(const std::string& s) { return percent_encode(s); }
 
 }  // namespace copsearch::testing
