@@ -120,7 +120,8 @@ Response Api::dispatch(const Request& req, const Target& target, std::string& ro
 
 Response Api::health(const Request&, const Target& t, std::string_view) {
   if (!t.params.empty()) throw ApiError(400, "unknown_parameter", "/health takes no parameters");
-  return json_response(200, Json{{"status", "ok"}, {"documents", searcher().documents()}});
+  Searcher& s = searcher();
+  return json_response(200, Json{{"status", "ok"}, {"documents", s.documents()}, {"built_at", s.built_at()}});
 }
 
 Response Api::search(const Request& req, const Target& t, std::string_view) {

@@ -65,6 +65,7 @@ TEST_F(DaemonTest, HealthReportsTheIndexedDocuments) {
   ASSERT_EQ(r.status, 200);
   EXPECT_EQ(r.json()["status"], "ok");
   EXPECT_EQ(r.json()["documents"], indexed_);
+  EXPECT_EQ(r.json()["built_at"].get<std::string>().size(), 20u) << "an ISO 8601 UTC time";
   EXPECT_EQ(r.content_type, "application/json; charset=utf-8");
 }
 
