@@ -82,7 +82,11 @@ std::vector<LexiconMatch> LexiconMatcher::find(const std::vector<Token>& query, 
     const bool inside_longer = std::any_of(spans.begin(), spans.end(), [&](const Span& o) {
       return &o != &s && o.first <= s.first && s.last <= o.last && (o.last - o.first) > (s.last - s.first);
     });
-    if (!inside_longer) out.push_back({s.c->entry, lang, s.first, s.last, s.c->expansion});
+    // Entries that stem alike ("bullies", "bullys") cover the same words: the first one speaks for them.
+    const bool same_words_taken = std::any_of(out.begin(), out.end(), [&](const LexiconMatch& m) {
+      return m.first == s.first && m.last == s.last && !m.entry->caller.empty() == !s.c->entry->caller.empty();
+    });
+    if (!inside_longer && !same_words_taken) out.push_back({s.c->entry, lang, s.first, s.last, s.c->expansion});
   }
   return out;
 }

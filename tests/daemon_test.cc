@@ -142,6 +142,7 @@ TEST_F(DaemonTest, CallerWordsAreExpandedAndUrgentPhrasesGetEscalationGuidance) 
   ASSERT_FALSE(j["urgent"]["documents"].empty());
   EXPECT_EQ(j["urgent"]["documents"][0]["id"], "teen-sextortion-threat-what-to-do-now");
   EXPECT_FALSE(get("/search?q=privacy").json().contains("urgent"));
+  EXPECT_EQ(get("/search?q=bullying").json()["expanded"].size(), 1u) << "entries that stem alike are listed once";
   const auto fr = get("/search?q=" + url_encode("je veux mourir")).json();
   ASSERT_TRUE(fr.contains("urgent"));
   EXPECT_EQ(fr["urgent"]["documents"][0]["lang"], "fr") << "escalation guidance comes in the query's language";
