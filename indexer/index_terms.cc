@@ -40,10 +40,10 @@ Xapian::Document make_xapian_document(const Document& doc, const Taxonomy& taxon
   xd.add_value(schema::kLangSlot, doc.lang);
   for (const auto& [facet, values] : doc.facets)
     for (const auto& v : values) xd.add_boolean_term(schema::facet_term(facet, v));
-  const std::string data = schema::encode_data(doc);
+  schema::store_document(doc, xd);
   xd.add_value(schema::kFacetMaskSlot, schema::encode_mask(schema::facet_mask(doc, taxonomy)));
-  xd.add_value(schema::kContentHashSlot, schema::encode_mask(content_hash(data)));
-  xd.set_data(data);
+  xd.add_value(schema::kContentHashSlot,
+               schema::encode_mask(content_hash(xd.get_value(schema::kFieldsSlot) + '\0' + doc.body)));
   return xd;
 }
 

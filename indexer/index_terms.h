@@ -20,7 +20,7 @@ using WordCounts = std::map<std::string, Xapian::termcount>;
 Xapian::Document make_xapian_document(const Document& doc, const Taxonomy& taxonomy, Analyzer& analyzer,
                                       WordCounts* words = nullptr);
 
-// Stable 64-bit FNV-1a hash of the stored data: equal hashes mean --update can skip a document.
+// Stable 64-bit FNV-1a hash of what is stored: equal hashes mean --update can skip a document.
 std::uint64_t content_hash(std::string_view data);
 
 }  // namespace copsearch

@@ -59,7 +59,7 @@ std::uint64_t decode_mask(std::string_view bytes) {
   return mask;
 }
 
-std::string encode_data(const Document& doc) {
+void store_document(const Document& doc, Xapian::Document& xd) {
   nlohmann::ordered_json j;
   j["id"] = doc.id;
   j["title"] = doc.title;
@@ -67,13 +67,13 @@ std::string encode_data(const Document& doc) {
   j["source"] = doc.source;
   if (!doc.translation_of.empty()) j["translation_of"] = doc.translation_of;
   j["facets"] = doc.facets;
-  j["body"] = doc.body;
-  j["text"] = doc.text;
-  return j.dump();
+  xd.add_value(kFieldsSlot, j.dump());
+  xd.add_value(kTextSlot, doc.text);
+  xd.set_data(doc.body);
 }
 
-Document decode_data(const std::string& data) {
-  const auto j = nlohmann::json::parse(data);
+Document load_document(const Xapian::Document& xd, bool with_body) {
+  const auto j = nlohmann::json::parse(xd.get_value(kFieldsSlot));
   Document d;
   d.id = j.at("id").get<std::string>();
   d.title = j.at("title").get<std::string>();
@@ -81,8 +81,8 @@ Document decode_data(const std::string& data) {
   d.source = j.value("source", "");
   d.translation_of = j.value("translation_of", "");
   d.facets = j.at("facets").get<std::map<std::string, std::vector<std::string>>>();
-  d.body = j.value("body", "");
-  d.text = j.value("text", "");
+  d.text = xd.get_value(kTextSlot);
+  if (with_body) d.body = xd.get_data();
   return d;
 }
 

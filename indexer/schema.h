@@ -26,6 +26,8 @@ inline constexpr Xapian::valueno kContentHashSlot = 1;  // lets --update skip un
 inline constexpr Xapian::valueno kIdSlot = 2;           // id and lang, readable without decoding the data
 inline constexpr Xapian::valueno kLangSlot = 3;
 inline constexpr Xapian::valueno kBodyStartSlot = 4;    // term position of the body's first token, as decimal
+inline constexpr Xapian::valueno kTextSlot = 5;         // the body's plain text, read for every hit's snippet
+inline constexpr Xapian::valueno kFieldsSlot = 6;       // the fields as JSON, read for every hit
 inline constexpr Xapian::termcount kTitleWdf = 3;       // a title word counts as three body words
 inline constexpr Xapian::termpos kBodyPositionGap = 100;  // keeps phrases from spanning title and body
 inline constexpr std::string_view kFacetBitsKey = "copsearch.facet_bits";
@@ -46,8 +48,11 @@ std::uint64_t facet_mask(const Document& doc, const Taxonomy& taxonomy);
 std::string encode_mask(std::uint64_t mask);
 std::uint64_t decode_mask(std::string_view bytes);
 
-// The stored document: every field, the Markdown body and its plain text, as JSON.
-std::string encode_data(const Document& doc);
-Document decode_data(const std::string& data);
+// The stored document. A hit reads its fields (small JSON) and plain text from value slots;
+// the Markdown body sits in the document data, which Xapian compresses, read only when the
+// whole document is asked for.
+void store_document(const Document& doc, Xapian::Document& xd);
+// Fields and text (what a hit needs); with_body adds the Markdown.
+Document load_document(const Xapian::Document& xd, bool with_body);
 
 }  // namespace copsearch::schema

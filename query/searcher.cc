@@ -309,7 +309,7 @@ SearchResult Searcher::run(const SearchRequest& r) {
 
 Hit Searcher::make_hit(const Xapian::Enquire& enquire, const Xapian::MSetIterator& it) {
   const Xapian::Document xd = it.get_document();
-  Document d = schema::decode_data(xd.get_data());
+  Document d = schema::load_document(xd, false);
   Hit h;
   h.score = it.get_weight();
   // The matched words' places come from the index's positions: only the text up to the
@@ -385,7 +385,7 @@ std::optional<SearchResult> Searcher::similar(const std::string& id, unsigned li
   return with_retry([&]() -> std::optional<SearchResult> {
     const auto did = docid(id);
     if (!did) return std::nullopt;
-    const Document doc = schema::decode_data(db_.get_document(*did).get_data());
+    const Document doc = schema::load_document(db_.get_document(*did), false);
     Xapian::RSet rset;
     rset.add_document(*did);
     Xapian::Enquire enquire(db_);
@@ -416,7 +416,7 @@ std::optional<Document> Searcher::document(const std::string& id) {
   return with_retry([&]() -> std::optional<Document> {
     const auto did = docid(id);
     if (!did) return std::nullopt;
-    return schema::decode_data(db_.get_document(*did).get_data());
+    return schema::load_document(db_.get_document(*did), true);
   });
 }
 
