@@ -84,20 +84,12 @@ std::string make_snippet_at(std::string_view text, Lang lang, const std::vector<
 
 std::string make_snippet(std::string_view text, Lang lang, const std::set<std::string>& terms, Analyzer& analyzer,
                          std::size_t window) {
-  const auto toks = analyzer.tokens(text, lang);
-  if (toks.empty()) return opening(text);
+  // Find the matches by analysing the whole text, then render as the daemon does from positions.
   std::vector<std::pair<std::size_t, std::string>> matches;
-  std::vector<std::pair<std::size_t, std::size_t>> spans;
-  for (std::size_t i = 0; i < toks.size(); ++i) {
-    spans.emplace_back(toks[i].begin, toks[i].end);
-    if (const auto z = schema::stem_term(toks[i].stem); terms.count(z)) matches.emplace_back(i, z);
-  }
-  std::size_t distinct = 0;
-  const std::size_t best = matches.empty() ? 0 : best_window(matches, window, distinct);
-  const std::size_t first = best - (distinct ? std::min<std::size_t>(best, 4) : 0);
-  std::vector<bool> marked(spans.size());
-  for (const auto& m : matches) marked[m.first] = true;
-  return render(text, spans, first, std::min(spans.size(), first + window), marked);
+  const auto toks = analyzer.tokens(text, lang);
+  for (std::size_t i = 0; i < toks.size(); ++i)
+    if (auto z = schema::stem_term(toks[i].stem); terms.count(z)) matches.emplace_back(i, std::move(z));
+  return make_snippet_at(text, lang, matches, analyzer, window);
 }
 
 }  // namespace copsearch

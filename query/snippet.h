@@ -14,7 +14,8 @@
 namespace copsearch {
 
 // `terms` are the query's terms (Z-prefixed stems); a token matches when its stem term is among
-// them, so every form of a matched word is marked, as written in the document.
+// them, so every form of a matched word is marked, as written in the document. This analyses
+// the whole text; the daemon uses make_snippet_at with positions from the index.
 std::string make_snippet(std::string_view text, Lang lang, const std::set<std::string>& terms, Analyzer& analyzer,
                          std::size_t window_tokens = 30);
 
