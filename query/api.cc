@@ -143,10 +143,10 @@ Response Api::search(const Request& req, const Target& t, std::string_view) {
 
 Response Api::document(const Request&, const Target& t, std::string_view id) {
   if (!t.params.empty()) throw ApiError(400, "unknown_parameter", "/documents/{id} takes no parameters");
-  Searcher& s = searcher();
-  const auto doc = s.document(std::string(id));
+  std::map<std::string, std::string> translations;
+  const auto doc = searcher().document(std::string(id), &translations);
   if (!doc) throw ApiError(404, "document_not_found", "no document has this id");
-  return json_response(200, document_json(*doc, s.translations(*doc)));
+  return json_response(200, document_json(*doc, translations));
 }
 
 Response Api::similar(const Request&, const Target& t, std::string_view id) {

@@ -331,10 +331,6 @@ Hit Searcher::make_hit(const Xapian::Enquire& enquire, const Xapian::MSetIterato
   return h;
 }
 
-std::map<std::string, std::string> Searcher::translations(const Document& doc) {
-  return with_retry([&] { return translations_except(doc, docid(doc.id).value_or(0)); });
-}
-
 std::map<std::string, std::string> Searcher::translations_except(const Document& doc, Xapian::docid self) {
   std::map<std::string, std::string> out;
   const std::string g = schema::group_term(doc);
@@ -412,11 +408,13 @@ std::optional<Xapian::docid> Searcher::docid(const std::string& id) {
   return *post;
 }
 
-std::optional<Document> Searcher::document(const std::string& id) {
+std::optional<Document> Searcher::document(const std::string& id, std::map<std::string, std::string>* translations) {
   return with_retry([&]() -> std::optional<Document> {
     const auto did = docid(id);
     if (!did) return std::nullopt;
-    return schema::load_document(db_.get_document(*did), true);
+    Document d = schema::load_document(db_.get_document(*did), true);
+    if (translations) *translations = translations_except(d, *did);
+    return d;
   });
 }
 

@@ -83,9 +83,9 @@ class Searcher {
   SearchResult search(const SearchRequest& request);
   // Documents like `id` in its language (not its translations); nullopt when `id` is unknown.
   std::optional<SearchResult> similar(const std::string& id, unsigned limit);
-  std::optional<Document> document(const std::string& id);
-  // The same guidance in other languages: lang -> id.
-  std::map<std::string, std::string> translations(const Document& doc);
+  // The whole document; `translations`, if given, receives the same guidance in other
+  // languages (lang -> id).
+  std::optional<Document> document(const std::string& id, std::map<std::string, std::string>* translations = nullptr);
   Xapian::doccount documents();
   std::string built_at();
 

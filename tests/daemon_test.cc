@@ -123,6 +123,10 @@ TEST_F(DaemonTest, DocumentRouteReturnsTheWholeDocument) {
   EXPECT_GT(d["body"].get<std::string>().size(), 500u);
   EXPECT_FALSE(d["source"].get<std::string>().empty());
   EXPECT_NE(d["body_html"].get<std::string>().find("<p>"), std::string::npos);
+  const auto translated = get("/documents/teen-sextortion-threat-what-to-do-now").json();
+  EXPECT_EQ(translated["translations"]["zh"], "teen-sextortion-threat-what-to-do-now.zh");
+  EXPECT_EQ(get("/documents/teen-sextortion-threat-what-to-do-now.zh").json()["translations"]["en"],
+            "teen-sextortion-threat-what-to-do-now");
 }
 
 TEST_F(DaemonTest, EmptyQueryWithFiltersBrowses) {
