@@ -64,6 +64,14 @@ std::string gen_name(long n) {
   return buf;
 }
 
+// Documents in id order, so browsing without a query lists them by id.
+std::vector<const Document*> by_id(const std::vector<Document>& docs) {
+  std::vector<const Document*> out;
+  for (const auto& d : docs) out.push_back(&d);
+  std::sort(out.begin(), out.end(), [](auto* a, auto* b) { return a->id < b->id; });
+  return out;
+}
+
 // Spelling targets for typo correction: each folded word once per document, with its count.
 void add_spellings(Xapian::WritableDatabase& db, const WordCounts& words) {
   for (const auto& [word, count] : words) db.add_spelling(word, count);
@@ -81,18 +89,6 @@ void IndexStore::write_metadata(Xapian::WritableDatabase& db, const Taxonomy& ta
   std::strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", std::gmtime(&now));
   db.set_metadata(std::string(schema::kBuiltAtKey), when);
 }
-
-namespace {
-
-// Documents in id order, so browsing without a query lists them by id.
-std::vector<const Document*> by_id(const std::vector<Document>& docs) {
-  std::vector<const Document*> out;
-  for (const auto& d : docs) out.push_back(&d);
-  std::sort(out.begin(), out.end(), [](auto* a, auto* b) { return a->id < b->id; });
-  return out;
-}
-
-}  // namespace
 
 IndexStore::IndexStore(std::string dir) : dir_(std::move(dir)) {}
 
