@@ -25,6 +25,9 @@ const Api::Route Api::kRoutes[] = {
     {http::verb::get, "/documents/{id}", &Api::document},
     {http::verb::get, "/documents/{id}/similar", &Api::similar},
     {http::verb::get, "/metrics", &Api::metrics},
+    {http::verb::get, "/taxonomy", &Api::taxonomy},
+    {http::verb::get, "/", &Api::page},
+    {http::verb::get, "/static/{id}", &Api::asset},
 };
 
 namespace {
@@ -53,8 +56,8 @@ Response json_response(int status, const Json& body) {
 
 }  // namespace
 
-Api::Api(std::string index_path, const Taxonomy& taxonomy, bool log_requests)
-    : index_path_(std::move(index_path)), taxonomy_(taxonomy), log_requests_(log_requests) {}
+Api::Api(std::string index_path, const Taxonomy& taxonomy, bool log_requests, const StaticFiles* web)
+    : index_path_(std::move(index_path)), taxonomy_(taxonomy), log_requests_(log_requests), web_(web) {}
 
 Searcher& Api::searcher() {
   std::lock_guard lock(searchers_mutex_);
@@ -92,6 +95,7 @@ Response Api::handle(const Request& req) {
   } catch (const std::exception& e) {
     res = json_response(500, error_json("internal", "internal error"));
   }
+  res.set("X-Content-Type-Options", "nosniff");
   res.keep_alive(req.keep_alive());
   res.prepare_payload();
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
@@ -165,6 +169,39 @@ Response Api::metrics(const Request&, const Target&, std::string_view) {
   Response res{http::status::ok, 11};
   res.set(http::field::content_type, "text/plain; version=0.0.4; charset=utf-8");
   res.body() = metrics_.render(searcher().documents());
+  return res;
+}
+
+Response Api::taxonomy(const Request&, const Target& t, std::string_view) {
+  if (!t.params.empty()) throw ApiError(400, "unknown_parameter", "/taxonomy takes no parameters");
+  return json_response(200, taxonomy_json(taxonomy_));
+}
+
+// The page keeps its state in its own URL (/?q=...), so "/" ignores its parameters.
+Response Api::page(const Request& req, const Target&, std::string_view) { return serve_file(req, "index.html"); }
+
+Response Api::asset(const Request& req, const Target& t, std::string_view name) {
+  if (!t.params.empty()) throw ApiError(400, "unknown_parameter", "/static/ files take no parameters");
+  return serve_file(req, name);
+}
+
+Response Api::serve_file(const Request& req, std::string_view name) {
+  const StaticFile* file = web_ ? web_->find(name) : nullptr;
+  if (!file) throw ApiError(404, "not_found", web_ ? "no such file" : "this daemon serves no web page (--no-web)");
+  Response res{http::status::ok, 11};
+  res.set(http::field::etag, file->etag);
+  res.set(http::field::cache_control, "no-cache");
+  // Nothing but our own files runs or loads: no inline script, no other origin, no framing.
+  res.set("Content-Security-Policy",
+          "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
+          "base-uri 'none'; form-action 'self'; frame-ancestors 'none'");
+  res.set("Referrer-Policy", "no-referrer");
+  if (req[http::field::if_none_match] == file->etag) {
+    res.result(http::status::not_modified);
+    return res;
+  }
+  res.set(http::field::content_type, file->content_type);
+  res.body() = file->body;
   return res;
 }
 

@@ -11,6 +11,7 @@
 
 #include "metrics.h"
 #include "searcher.h"
+#include "static_files.h"
 #include "taxonomy.h"
 #include "url.h"
 
@@ -22,7 +23,8 @@ using Response = http::response<http::string_body>;
 
 class Api {
  public:
-  Api(std::string index_path, const Taxonomy& taxonomy, bool log_requests = true);
+  // `web` holds the search page's files; without it, / and /static/ answer 404.
+  Api(std::string index_path, const Taxonomy& taxonomy, bool log_requests = true, const StaticFiles* web = nullptr);
 
   // Never throws: every failure becomes a JSON error response.
   Response handle(const Request& req);
@@ -42,6 +44,10 @@ class Api {
   Response document(const Request&, const Target&, std::string_view);
   Response similar(const Request&, const Target&, std::string_view);
   Response metrics(const Request&, const Target&, std::string_view);
+  Response taxonomy(const Request&, const Target&, std::string_view);
+  Response page(const Request&, const Target&, std::string_view);
+  Response asset(const Request&, const Target&, std::string_view);
+  Response serve_file(const Request&, std::string_view name);
 
   Response dispatch(const Request& req, const Target& target, std::string& route);
   Searcher& searcher();
@@ -49,6 +55,7 @@ class Api {
   std::string index_path_;
   const Taxonomy& taxonomy_;
   bool log_requests_;
+  const StaticFiles* web_;
   Metrics metrics_;
   std::mutex searchers_mutex_;
   // One Searcher (one Xapian::Database) per thread; protected by searchers_mutex_.

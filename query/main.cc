@@ -3,6 +3,7 @@
 
 #include <boost/program_options.hpp>
 #include <iostream>
+#include <optional>
 #include <thread>
 
 #include "api.h"
@@ -10,6 +11,7 @@
 #include "errors.h"
 #include "http_server.h"
 #include "schema.h"
+#include "static_files.h"
 #include "taxonomy.h"
 
 namespace po = boost::program_options;
@@ -19,7 +21,7 @@ namespace {
 
 int run(int argc, char** argv) {
   ServerOptions so;
-  std::string index, taxonomy_path, config;
+  std::string index, taxonomy_path, config, web_dir;
   unsigned threads = 0;
   po::options_description opts("copsearchd options (also COPSEARCHD_<NAME> environment variables, or --config)");
   opts.add_options()
@@ -30,6 +32,8 @@ int run(int argc, char** argv) {
       ("port", po::value(&so.port)->default_value(so.port), "port to bind; 0 picks a free one")
       ("threads", po::value(&threads)->default_value(0), "worker threads; 0 = one per core")
       ("body-limit", po::value(&so.body_limit)->default_value(so.body_limit), "largest request body in bytes")
+      ("web", po::value(&web_dir), "folder of the search page served at / (default: the one installed with copsearchd)")
+      ("no-web", po::bool_switch(), "serve the JSON API only, no search page")
       ("quiet", po::bool_switch(), "do not log requests")
       ("config", po::value(&config), "read options from this file (key = value lines)");
   po::variables_map vm;
@@ -62,7 +66,13 @@ int run(int argc, char** argv) {
   const Taxonomy taxonomy = taxonomy_path.empty()
                                 ? Taxonomy::parse(probe.get_metadata(std::string(schema::kTaxonomyKey)), index)
                                 : Taxonomy::load(taxonomy_path);
-  Api api(index, taxonomy, !vm["quiet"].as<bool>());
+  std::optional<StaticFiles> web;
+  if (!vm["no-web"].as<bool>()) {
+    if (web_dir.empty()) web_dir = StaticFiles::default_dir().value_or("");
+    if (web_dir.empty()) throw InputError("cannot find the search page's files; give --web DIR or --no-web");
+    web = StaticFiles::load(web_dir);
+  }
+  Api api(index, taxonomy, !vm["quiet"].as<bool>(), web ? &*web : nullptr);
   HttpServer server(so, api);
   std::cout << "listening on http://" << so.host << ":" << server.port() << std::endl;
   server.run();

@@ -76,6 +76,16 @@ Json document_json(const Document& doc, const std::map<std::string, std::string>
   return j;
 }
 
+Json taxonomy_json(const Taxonomy& taxonomy) {
+  Json facets = Json::array();
+  for (const auto& f : taxonomy.facets()) {
+    Json values = Json::array();
+    for (const auto& v : f.values) values.push_back({{"value", v.name}, {"label", v.label}});
+    facets.push_back({{"name", f.name}, {"label", f.label}, {"multi", f.multi}, {"values", values}});
+  }
+  return Json{{"facets", facets}};
+}
+
 Json error_json(const std::string& code, const std::string& message) {
   return Json{{"error", Json{{"code", code}, {"message", message}}}};
 }

@@ -1,0 +1,329 @@
+// The search page: state in the URL, search as you type, results, filters, document view, keys.
+
+import { ApiError, LatestOnly, getJson } from './api.js';
+import * as view from './render.js';
+import { emptyState, hasFilters, searchQuery, stateFromUrl, urlFromState } from './state.js';
+
+const $ = (id) => document.getElementById(id);
+const PAGE_SIZE = 10;
+const TYPING_DELAY_MS = 120; // long enough to skip keystrokes in a burst, short enough to feel instant
+
+let taxonomy;
+let labels;
+let facetNames = [];
+let builtAt = '';
+let state;
+let shown = { key: null, hits: [], total: 0 }; // the results on screen and the request they answer
+let lastError = null;
+let openedFrom = ''; // the hit a document was opened from, to return focus to it
+let typingTimer = 0;
+const searches = new LatestOnly();
+const documents = new LatestOnly();
+const similars = new LatestOnly();
+
+// ---- views ---------------------------------------------------------------------------------
+
+function showView() {
+  const browsing = state.q.trim() !== '' || hasFilters(state);
+  const inDocument = state.doc !== '';
+  const failed = lastError !== null;
+  const empty = !failed && shown.key !== null && shown.total === 0;
+  $('doc').hidden = !inDocument;
+  $('welcome').hidden = inDocument || browsing || failed;
+  $('message').hidden = inDocument || !(failed || (browsing && empty));
+  $('results').hidden = inDocument || failed || !browsing || empty;
+  $('notices').hidden = inDocument || failed || !browsing;
+  $('urgent').hidden = inDocument || failed || !browsing || !$('urgent').hasChildNodes();
+  $('status').hidden = inDocument;
+  if (failed) renderError(lastError);
+  else if (browsing && empty) renderNoResults();
+}
+
+function setStatus(text) {
+  $('status').textContent = text;
+}
+
+function renderError(error) {
+  const retry = view.el('button', { type: 'button', onClick: () => runSearch() }, 'Try again');
+  let title = 'Something went wrong';
+  let advice = `The server said: ${error.message}`;
+  if (error.status === 0) {
+    title = 'The search service is not answering';
+    advice = 'It may be restarting. Try again in a moment; if it keeps failing, check that copsearchd is running.';
+  } else if (error.status === 400) {
+    title = 'This search could not be read';
+    advice = `${error.message}. Close any quotes or brackets, or remove unusual symbols.`;
+  } else if (error.status === 503) {
+    title = 'The index is not available right now';
+    advice = 'It may be being rebuilt. Try again in a moment.';
+  }
+  $('message').replaceChildren(view.el('h2', {}, title), view.el('p', {}, advice), retry);
+  setStatus(title);
+}
+
+function renderNoResults() {
+  const parts = [view.el('h2', {}, 'No guidance found')];
+  const active = facetNames.flatMap((f) => state.filters[f].map((v) => [f, v]));
+  if (active.length) {
+    parts.push(view.el('p', {}, 'Your filters may be too narrow. Remove one:'),
+      view.el('ul', { className: 'chips' }, active.map(([facet, value]) => view.el('li', {},
+        view.el('button', {
+          type: 'button', className: 'chip', onClick: () => setFilter(facet, value, false),
+          'aria-label': `Remove filter ${labels[facet].label}: ${labels[facet].values[value] ?? value}`,
+        }, `${labels[facet].label}: ${labels[facet].values[value] ?? value} ✕`)))),
+      view.el('button', { type: 'button', className: 'link-button', onClick: clearFilters }, 'Clear all filters'));
+  } else {
+    parts.push(view.el('p', {},
+      'Try fewer or different words, check the spelling, or describe what happened, for example “asked for photos”.'));
+  }
+  $('message').replaceChildren(...parts);
+}
+
+// ---- searching -----------------------------------------------------------------------------
+
+async function runSearch({ more = false } = {}) {
+  clearTimeout(typingTimer);
+  const offset = more ? shown.hits.length : 0;
+  const key = searchQuery(state, { offset, limit: PAGE_SIZE });
+  const baseKey = searchQuery(state);
+  $('main').setAttribute('aria-busy', 'true');
+  let answer;
+  try {
+    answer = await searches.run(key);
+  } catch (error) {
+    lastError = error instanceof ApiError ? error : new ApiError(0, 'unreachable', String(error));
+    $('main').setAttribute('aria-busy', 'false');
+    showView();
+    return;
+  }
+  if (!answer) return; // a newer search has started; its answer will be shown instead
+  $('main').setAttribute('aria-busy', 'false');
+  lastError = null;
+  const result = answer.value;
+  shown = { key: baseKey, hits: more ? [...shown.hits, ...result.hits] : result.hits, total: result.total };
+  view.renderHits($('hits'), result.hits, state, labels, { append: more, rankFrom: offset + 1 });
+  view.updateFacets($('facets'), result.facets, state);
+  view.renderUrgent($('urgent'), result.urgent, state, labels);
+  view.renderNotices($('notices'), result, (suggestion) => setQuery(suggestion));
+  $('more').hidden = shown.hits.length >= result.total;
+  const browsing = state.q.trim() !== '' || hasFilters(state);
+  setStatus(browsing ? `${result.total} ${result.total === 1 ? 'result' : 'results'}` : '');
+  showView();
+}
+
+function searchSoon() {
+  clearTimeout(typingTimer);
+  typingTimer = setTimeout(runSearch, TYPING_DELAY_MS);
+}
+
+// Typing and filter changes replace the history entry; opening a document adds one.
+function saveState() {
+  history.replaceState(history.state, '', urlFromState(state));
+  document.title = state.q ? `${state.q} – copsearch` : 'copsearch: child online protection guidance';
+}
+
+function setQuery(q) {
+  state.q = q;
+  $('q').value = q;
+  saveState();
+  runSearch();
+}
+
+function setFilter(facet, value, on) {
+  const values = state.filters[facet].filter((v) => v !== value);
+  state.filters[facet] = on ? [...values, value] : values;
+  saveState();
+  runSearch();
+}
+
+function clearFilters() {
+  for (const facet of facetNames) state.filters[facet] = [];
+  saveState();
+  runSearch();
+}
+
+function setRole(role) {
+  state.role = role;
+  saveState();
+  runSearch();
+}
+
+// ---- documents -----------------------------------------------------------------------------
+
+async function openDocument(id, { push }) {
+  if (!state.doc) openedFrom = document.activeElement?.dataset?.doc ?? '';
+  state.doc = id;
+  if (push) history.pushState({ opened: true }, '', urlFromState(state));
+  $('doc').replaceChildren(view.el('p', { className: 'loading' }, 'Loading…'));
+  showView();
+  let answer;
+  try {
+    answer = await documents.run(`/documents/${encodeURIComponent(id)}`);
+  } catch (error) {
+    const text = error.status === 404 ? 'This document is not in the index.' : `The document could not be loaded: ${error.message}`;
+    $('doc').replaceChildren(view.el('h1', { id: 'doc-title', tabindex: '-1' }, 'Document not found'), view.el('p', {}, text),
+      view.el('a', { href: urlFromState({ ...state, doc: '' }), className: 'back', onClick: closeDocument }, '← Back to results'));
+    $('doc-title').focus();
+    return;
+  }
+  if (!answer) return;
+  const doc = answer.value;
+  view.renderDocument($('doc'), doc, state, labels, { onBack: closeDocument, onCopy: () => copyCitation(doc) });
+  document.title = `${doc.title} – copsearch`;
+  $('doc-title').focus();
+  try {
+    const similar = await similars.run(`/documents/${encodeURIComponent(id)}/similar?limit=5`);
+    if (similar && state.doc === id) view.renderSimilar($('similar'), similar.value.hits, state);
+  } catch {
+    $('similar').replaceChildren(view.el('li', {}, 'Similar guidance could not be loaded.'));
+  }
+}
+
+function closeDocument(event) {
+  event?.preventDefault();
+  if (history.state?.opened) {
+    history.back(); // popstate restores the results
+    return;
+  }
+  state.doc = '';
+  history.pushState(null, '', urlFromState(state));
+  afterClose();
+}
+
+function afterClose() {
+  documents.cancel();
+  showView();
+  saveState();
+  const hit = openedFrom && $('hits').querySelector(`a[data-doc="${CSS.escape(openedFrom)}"]`);
+  (hit || $('q')).focus();
+  if (shown.key !== searchQuery(state)) runSearch();
+}
+
+async function copyCitation(doc) {
+  const link = location.origin + urlFromState({ ...emptyState(facetNames), doc: doc.id });
+  const text = view.citationText(doc, builtAt, link);
+  let copied = false;
+  try {
+    await navigator.clipboard.writeText(text);
+    copied = true;
+  } catch {
+    const area = view.el('textarea', { readonly: true, className: 'visually-hidden' });
+    area.value = text;
+    document.body.append(area);
+    area.select();
+    copied = document.execCommand('copy');
+    area.remove();
+  }
+  $('copy-status').textContent = copied ? 'Citation copied.' : `Copy this citation: ${text}`;
+}
+
+// ---- keys ----------------------------------------------------------------------------------
+
+function hitLinks() {
+  return [...$('hits').querySelectorAll('a.hit-link')];
+}
+
+function onKey(event) {
+  if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey) return;
+  const target = event.target;
+  const typing = target.matches('input[type=search], input[type=text], textarea');
+  if (event.key === '/' && !typing) {
+    event.preventDefault();
+    $('q').focus();
+    $('q').select();
+  } else if (event.key === 'Escape') {
+    if (state.doc) {
+      event.preventDefault();
+      closeDocument();
+    } else if (target.classList.contains('hit-link')) {
+      $('q').focus();
+    }
+  } else if ((event.key === 'ArrowDown' || event.key === 'ArrowUp') && !state.doc) {
+    const links = hitLinks();
+    const at = links.indexOf(target);
+    if (target === $('q')) {
+      if (event.key === 'ArrowDown' && links.length) {
+        event.preventDefault();
+        links[0].focus();
+      }
+    } else if (at >= 0) {
+      event.preventDefault();
+      if (event.key === 'ArrowDown') links[Math.min(at + 1, links.length - 1)].focus();
+      else (at === 0 ? $('q') : links[at - 1]).focus();
+    }
+  }
+}
+
+// Any link to a document opens it in place; with a modifier key the browser opens a new tab.
+function onClick(event) {
+  const link = event.target.closest('a[data-doc]');
+  if (!link || event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return;
+  event.preventDefault();
+  openDocument(link.dataset.doc, { push: true });
+}
+
+function onHistory() {
+  const previousKey = searchQuery(state);
+  state = stateFromUrl(location.search, facetNames);
+  $('q').value = state.q;
+  view.updateRoles($('role-options'), state.role);
+  if (state.doc) {
+    openDocument(state.doc, { push: false });
+    return;
+  }
+  afterClose();
+  if (previousKey !== searchQuery(state)) runSearch();
+}
+
+// ---- start ---------------------------------------------------------------------------------
+
+async function start() {
+  try {
+    const [tax, health] = await Promise.all([getJson('/taxonomy'), getJson('/health').catch(() => null)]);
+    taxonomy = tax;
+    if (health) {
+      builtAt = health.built_at ?? '';
+      $('index-info').textContent = `${health.documents} guidance documents; index built ${builtAt.replace('T', ' ').replace('Z', ' UTC')}.`;
+    }
+  } catch (error) {
+    state = emptyState([]);
+    lastError = error;
+    $('message').replaceChildren(view.el('h2', {}, 'The search service is not answering'),
+      view.el('p', {}, 'Reload the page in a moment; if it keeps failing, check that copsearchd is running.'));
+    $('message').hidden = false;
+    return;
+  }
+  labels = view.labelsOf(taxonomy);
+  facetNames = taxonomy.facets.map((f) => f.name);
+  state = stateFromUrl(location.search, facetNames);
+  $('q').value = state.q;
+  view.renderFacets($('facets'), taxonomy, setFilter);
+  const audience = taxonomy.facets.find((f) => f.name === 'audience');
+  if (audience) view.renderRoles($('role-options'), audience, setRole);
+  else $('role').hidden = true;
+  view.updateRoles($('role-options'), state.role);
+  if (matchMedia('(max-width: 50rem)').matches) $('filters').open = false;
+
+  $('q').addEventListener('input', () => {
+    state.q = $('q').value;
+    saveState();
+    searchSoon();
+  });
+  $('search-form').addEventListener('submit', (event) => {
+    event.preventDefault();
+    runSearch();
+  });
+  $('more').addEventListener('click', () => runSearch({ more: true }));
+  for (const button of $('examples').querySelectorAll('button')) button.addEventListener('click', () => setQuery(button.textContent));
+  document.addEventListener('keydown', onKey);
+  document.addEventListener('click', onClick);
+  window.addEventListener('popstate', onHistory);
+
+  showView();
+  const first = runSearch();
+  if (state.doc) openDocument(state.doc, { push: false });
+  else if (!state.q) $('q').focus();
+  await first;
+}
+
+start();
