@@ -242,18 +242,23 @@ class Parser {
     return terms.empty() ? Xapian::Query() : synonyms(terms);
   }
 
-  // The word being typed: its own stems plus every indexed word it begins.
+  // The word being typed: its own stems plus every indexed word it begins. A word that begins
+  // nothing indexed is likely finished and misspelt ("bulying"), so it gets typo correction.
   Xapian::Query prefix(std::string_view w) {
     std::vector<std::string> terms;
+    bool completes = false;
     for (Lang lang : opt_.langs) {
       const auto toks = analyzer_.tokens(w, lang);
       if (toks.size() != 1) return word(w);
       const std::string z = schema::stem_term(toks.front().stem);
       if (std::find(terms.begin(), terms.end(), z) == terms.end()) terms.push_back(z);
       if (lang == opt_.langs.front() && opt_.complete)
-        for (auto& full : opt_.complete(toks.front().word))
+        for (auto& full : opt_.complete(toks.front().word)) {
+          completes = true;
           if (std::find(terms.begin(), terms.end(), full) == terms.end()) terms.push_back(std::move(full));
+        }
     }
+    if (!completes) return word(w);
     return terms.empty() ? Xapian::Query() : synonyms(terms);
   }
 

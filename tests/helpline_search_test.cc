@@ -141,6 +141,12 @@ TEST_F(HelplineSearch, PrefixMatchesTheWordBeingTyped) {
       << "a trailing space ends the word: no prefix";
 }
 
+TEST_F(HelplineSearch, WordBeingTypedThatBeginsNothingIsCorrectedLikeAnyOther) {
+  const auto r = search("bulying", [](SearchRequest& q) { q.prefix = true; });
+  EXPECT_EQ(r.suggestion, "bullying") << "as-you-type still offers the correction";
+  EXPECT_EQ(r.total, search("bulying").total);
+}
+
 TEST_F(HelplineSearch, PreferredAudienceRanksFirstWithoutHidingOthers) {
   const auto plain = search("bullying");
   const auto kids = search("bullying", [](SearchRequest& q) { q.prefer["audience"] = {"children"}; });

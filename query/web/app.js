@@ -161,7 +161,7 @@ async function openDocument(id, { push }) {
     answer = await documents.run(`/documents/${encodeURIComponent(id)}`);
   } catch (error) {
     const text = error.status === 404 ? 'This document is not in the index.' : `The document could not be loaded: ${error.message}`;
-    $('doc').replaceChildren(view.el('h1', { id: 'doc-title', tabindex: '-1' }, 'Document not found'), view.el('p', {}, text),
+    $('doc').replaceChildren(view.el('h2', { id: 'doc-title', tabindex: '-1' }, 'Document not found'), view.el('p', {}, text),
       view.el('a', { href: urlFromState({ ...state, doc: '' }), className: 'back', onClick: closeDocument }, '← Back to results'));
     $('doc-title').focus();
     return;
@@ -296,7 +296,9 @@ async function start() {
   labels = view.labelsOf(taxonomy);
   facetNames = taxonomy.facets.map((f) => f.name);
   state = stateFromUrl(location.search, facetNames);
-  $('q').value = state.q;
+  // Words typed while the page was starting win over the URL's.
+  if ($('q').value) state.q = $('q').value;
+  else $('q').value = state.q;
   view.renderFacets($('facets'), taxonomy, setFilter);
   const audience = taxonomy.facets.find((f) => f.name === 'audience');
   if (audience) view.renderRoles($('role-options'), audience, setRole);
@@ -319,6 +321,7 @@ async function start() {
   document.addEventListener('click', onClick);
   window.addEventListener('popstate', onHistory);
 
+  saveState();
   showView();
   const first = runSearch();
   if (state.doc) openDocument(state.doc, { push: false });

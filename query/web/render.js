@@ -155,7 +155,7 @@ export function renderDocument(article, doc, state, labels, { onBack, onCopy }) 
   body.innerHTML = doc.body_html; // rendered by the server with raw HTML removed; the CSP forbids inline script too
   article.replaceChildren(
     el('p', {}, el('a', { href: urlFromState({ ...state, doc: '' }), className: 'back', onClick: onBack }, '← Back to results')),
-    el('h1', { id: 'doc-title', tabindex: '-1', lang: doc.lang, dir: dirOf(doc.lang) }, doc.title),
+    el('h2', { id: 'doc-title', tabindex: '-1', lang: doc.lang, dir: dirOf(doc.lang) }, doc.title),
     tags(doc, labels),
     translationLinks(state, doc.translations, labels, 'Read in: '),
     body,
