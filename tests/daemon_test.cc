@@ -213,6 +213,50 @@ TEST_F(DaemonTest, SimilarDocumentsAndExplain) {
   EXPECT_TRUE(preferred) << e["hits"][0]["explain"].dump();
 }
 
+TEST_F(DaemonTest, ServesTheSearchPageWithItsFilesUnderAStrictPolicy) {
+  const auto page = get("/?q=ignored&risk=sexting");
+  ASSERT_EQ(page.status, 200);
+  EXPECT_EQ(page.content_type, "text/html; charset=utf-8");
+  EXPECT_NE(page.body.find("<script type=\"module\" src=\"/static/app.js\">"), std::string::npos);
+  EXPECT_NE(page.headers.at("content-security-policy").find("script-src 'self'"), std::string::npos);
+  EXPECT_EQ(page.headers.at("x-content-type-options"), "nosniff");
+
+  const auto script = get("/static/app.js");
+  ASSERT_EQ(script.status, 200);
+  EXPECT_EQ(script.content_type, "text/javascript; charset=utf-8");
+  const std::string etag = script.headers.at("etag");
+  const auto again = HttpClient(daemon_->port()).request("GET", "/static/app.js", "", "", {{"If-None-Match", etag}});
+  EXPECT_EQ(again.status, 304) << "an unchanged file is not sent twice";
+  EXPECT_TRUE(again.body.empty());
+
+  EXPECT_EQ(get("/static/missing.js").status, 404);
+  EXPECT_EQ(get("/static/..%2F..%2Fapi.cc").status, 404) << "only the page's own files are served";
+  EXPECT_EQ(get("/static/%2E%2E").status, 404);
+}
+
+TEST_F(DaemonTest, NoWebServesTheApiAloneAndAMissingWebFolderIsRefused) {
+  Daemon api_only(*dir_ / "index", *dir_ / "api-only.log", {"--no-web"});
+  HttpClient client(api_only.port());
+  EXPECT_EQ(client.get("/").status, 404);
+  EXPECT_EQ(client.get("/health").status, 200);
+  const auto r = run_command({COPSEARCHD_BIN, "--index", *dir_ / "index", "--port", "0", "--web", *dir_ / "no-such-folder"});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("web page folder does not exist"), std::string::npos) << r.err;
+}
+
+TEST_F(DaemonTest, TaxonomyListsFacetsAndLabelsInDisplayOrder) {
+  const auto r = get("/taxonomy");
+  ASSERT_EQ(r.status, 200);
+  const auto facets = r.json()["facets"];
+  ASSERT_EQ(facets.size(), 4u);
+  EXPECT_EQ(facets[0]["name"], "audience");
+  EXPECT_EQ(facets[0]["values"][0]["value"], "children");
+  EXPECT_EQ(facets[0]["values"][0]["label"], "Children and young people");
+  EXPECT_EQ(facets[3]["name"], "lang");
+  EXPECT_EQ(facets[3]["multi"], false);
+  EXPECT_EQ(get("/taxonomy?x=1").status, 400);
+}
+
 TEST_F(DaemonTest, MetricsCountRequestsByRouteAndStatus) {
   get("/search?q=privacy");
   get("/nowhere");

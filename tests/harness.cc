@@ -112,9 +112,10 @@ HttpClient::HttpClient(unsigned short port) : socket_(ioc_) {
 }
 
 HttpReply HttpClient::request(const std::string& method, const std::string& target, const std::string& body,
-                              const std::string& content_type) {
+                              const std::string& content_type, const std::map<std::string, std::string>& headers) {
   http::request<http::string_body> req{http::string_to_verb(method), target, 11};
   req.set(http::field::host, "127.0.0.1");
+  for (const auto& [name, value] : headers) req.set(name, value);
   req.keep_alive(true);
   if (!body.empty()) {
     req.set(http::field::content_type, content_type);
@@ -127,7 +128,13 @@ HttpReply HttpClient::request(const std::string& method, const std::string& targ
   parser.body_limit(64 * 1024 * 1024);
   http::read(socket_, buffer_, parser);
   res = parser.release();
-  return {static_cast<int>(res.result_int()), res.body(), std::string(res[http::field::content_type])};
+  HttpReply reply{static_cast<int>(res.result_int()), res.body(), std::string(res[http::field::content_type]), {}};
+  for (const auto& field : res) {
+    std::string name(field.name_string());
+    for (auto& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    reply.headers[name] = std::string(field.value());
+  }
+  return reply;
 }
 
 std::string raw_exchange(unsigned short port, const std::string& bytes) {

@@ -8,6 +8,7 @@
 #include <boost/beast/core/flat_buffer.hpp>
 #include <boost/beast/http.hpp>
 #include <nlohmann/json.hpp>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -40,6 +41,7 @@ struct HttpReply {
   int status;
   std::string body;
   std::string content_type;
+  std::map<std::string, std::string> headers;  // lower-case names
   nlohmann::json json() const { return nlohmann::json::parse(body); }
 };
 
@@ -48,7 +50,8 @@ class HttpClient {
  public:
   explicit HttpClient(unsigned short port);
   HttpReply request(const std::string& method, const std::string& target, const std::string& body = "",
-                    const std::string& content_type = "application/json");
+                    const std::string& content_type = "application/json",
+                    const std::map<std::string, std::string>& headers = {});
   HttpReply get(const std::string& target) { return request("GET", target); }
 
  private:
