@@ -15,6 +15,9 @@ struct Document {
   std::string lang;
   std::string source;
   std::string translation_of;  // empty when the document is an original
+  // The same guidance in other languages (lang -> id), derived from translation_of across the
+  // collection when indexing, so a hit lists its translations without further lookups.
+  std::map<std::string, std::string> translations;
   std::map<std::string, std::vector<std::string>> facets;  // by facet name; includes "lang"
   std::string body;            // Markdown as written
   std::string text;            // plain text of the body, for analysis and snippets

@@ -15,6 +15,7 @@
 #include "analyzer.h"
 #include "errors.h"
 #include "index_terms.h"
+#include "readers.h"
 #include "schema.h"
 
 namespace copsearch {
@@ -65,6 +66,13 @@ std::string gen_name(long n) {
 }
 
 // Documents in id order, so browsing without a query lists them by id.
+// The document with its translation links filled in, as it is stored.
+Document linked(const Document& d, const std::map<std::string, std::map<std::string, std::string>>& links) {
+  Document out = d;
+  if (const auto it = links.find(d.id); it != links.end()) out.translations = it->second;
+  return out;
+}
+
 std::vector<const Document*> by_id(const std::vector<Document>& docs) {
   std::vector<const Document*> out;
   for (const auto& d : docs) out.push_back(&d);
@@ -112,9 +120,10 @@ IndexSummary IndexStore::rebuild(const std::vector<Document>& docs, const Taxono
     Xapian::WritableDatabase db(tmp, Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_BACKEND_GLASS);
     write_metadata(db, taxonomy);
     std::size_t done = 0;
+    const auto links = translation_links(docs);
     for (const Document* d : by_id(docs)) {
       WordCounts words;
-      db.add_document(make_xapian_document(*d, taxonomy, analyzer, &words));
+      db.add_document(make_xapian_document(linked(*d, links), taxonomy, analyzer, &words));
       add_spellings(db, words);
       if (progress) progress(++done, docs.size());
     }
@@ -160,10 +169,12 @@ IndexSummary IndexStore::update(const std::vector<Document>& docs, const Taxonom
   IndexSummary s;
   std::set<std::string> wanted;
   std::size_t done = 0;
+  const auto links = translation_links(docs);
   for (const Document* d : by_id(docs)) {
     wanted.insert(schema::id_term(d->id));
     WordCounts words;
-    Xapian::Document xd = make_xapian_document(*d, taxonomy, analyzer, &words);
+    // A new or removed translation changes its group's stored links, so their hashes change too.
+    Xapian::Document xd = make_xapian_document(linked(*d, links), taxonomy, analyzer, &words);
     const std::string term = schema::id_term(d->id);
     auto post = db.postlist_begin(term);
     if (post == db.postlist_end(term)) {

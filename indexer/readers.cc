@@ -207,6 +207,19 @@ void read_jsonl_file(const std::string& path, const Taxonomy& taxonomy, ReadResu
   read_jsonl(slurp(path), path, taxonomy, out);
 }
 
+std::map<std::string, std::map<std::string, std::string>> translation_links(const std::vector<Document>& docs) {
+  std::map<std::string, std::vector<const Document*>> groups;  // original's id -> the group
+  for (const auto& d : docs) groups[d.translation_of.empty() ? d.id : d.translation_of].push_back(&d);
+  std::map<std::string, std::map<std::string, std::string>> out;
+  for (const auto& [original, members] : groups) {
+    if (members.size() < 2) continue;
+    for (const Document* d : members)
+      for (const Document* other : members)
+        if (other != d) out[d->id][other->lang] = other->id;
+  }
+  return out;
+}
+
 void check_collection(ReadResult& result) {
   std::map<std::string, const Document*> by_id;
   for (const auto& d : result.documents) {

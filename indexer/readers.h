@@ -4,6 +4,7 @@
 // editor can fix a batch in one pass. A run with any error indexes nothing.
 #pragma once
 
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -30,5 +31,8 @@ void read_jsonl_file(const std::string& path, const Taxonomy& taxonomy, ReadResu
 
 // Checks across documents: unique ids, translation_of naming a document that exists.
 void check_collection(ReadResult& result);
+
+// For each document id, the other documents of its translation group (lang -> id).
+std::map<std::string, std::map<std::string, std::string>> translation_links(const std::vector<Document>& docs);
 
 }  // namespace copsearch

@@ -66,6 +66,7 @@ void store_document(const Document& doc, Xapian::Document& xd) {
   j["lang"] = doc.lang;
   j["source"] = doc.source;
   if (!doc.translation_of.empty()) j["translation_of"] = doc.translation_of;
+  if (!doc.translations.empty()) j["translations"] = doc.translations;
   j["facets"] = doc.facets;
   xd.add_value(kFieldsSlot, j.dump());
   xd.add_value(kTextSlot, doc.text);
@@ -80,6 +81,7 @@ Document load_document(const Xapian::Document& xd, bool with_body) {
   d.lang = j.at("lang").get<std::string>();
   d.source = j.value("source", "");
   d.translation_of = j.value("translation_of", "");
+  if (const auto t = j.find("translations"); t != j.end()) d.translations = t->get<std::map<std::string, std::string>>();
   d.facets = j.at("facets").get<std::map<std::string, std::vector<std::string>>>();
   d.text = xd.get_value(kTextSlot);
   if (with_body) d.body = xd.get_data();

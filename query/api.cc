@@ -147,10 +147,9 @@ Response Api::search(const Request& req, const Target& t, std::string_view) {
 
 Response Api::document(const Request&, const Target& t, std::string_view id) {
   if (!t.params.empty()) throw ApiError(400, "unknown_parameter", "/documents/{id} takes no parameters");
-  std::map<std::string, std::string> translations;
-  const auto doc = searcher().document(std::string(id), &translations);
+  const auto doc = searcher().document(std::string(id));
   if (!doc) throw ApiError(404, "document_not_found", "no document has this id");
-  return json_response(200, document_json(*doc, translations));
+  return json_response(200, document_json(*doc));
 }
 
 Response Api::similar(const Request&, const Target& t, std::string_view id) {

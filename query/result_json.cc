@@ -67,10 +67,10 @@ Json similar_json(const std::string& id, const SearchResult& result) {
   return Json{{"id", id}, {"hits", hits_json(result.hits)}};
 }
 
-Json document_json(const Document& doc, const std::map<std::string, std::string>& translations) {
+Json document_json(const Document& doc) {
   Json j = fields(doc);
   j["source"] = doc.source;
-  j["translations"] = translations;
+  j["translations"] = doc.translations;
   j["body"] = doc.body;
   j["body_html"] = markdown_to_html(doc.body);
   return j;

@@ -324,22 +324,11 @@ Hit Searcher::make_hit(const Xapian::Enquire& enquire, const Xapian::MSetIterato
   }
   std::sort(matches.begin(), matches.end());
   h.snippet = make_snippet_at(d.text, lang_from_code(d.lang).value_or(Lang::en), matches, analyzer_);
-  h.translations = translations_except(d, *it);
+  h.translations = std::move(d.translations);
   d.body.clear();
   d.text.clear();
   h.doc = std::move(d);
   return h;
-}
-
-std::map<std::string, std::string> Searcher::translations_except(const Document& doc, Xapian::docid self) {
-  std::map<std::string, std::string> out;
-  const std::string g = schema::group_term(doc);
-  for (auto p = db_.postlist_begin(g); p != db_.postlist_end(g); ++p) {
-    if (*p == self) continue;
-    const Xapian::Document other = db_.get_document(*p);
-    out[other.get_value(schema::kLangSlot)] = other.get_value(schema::kIdSlot);
-  }
-  return out;
 }
 
 std::vector<FacetCounts> Searcher::facet_counts(const FacetCounter& counter) const {
@@ -408,13 +397,11 @@ std::optional<Xapian::docid> Searcher::docid(const std::string& id) {
   return *post;
 }
 
-std::optional<Document> Searcher::document(const std::string& id, std::map<std::string, std::string>* translations) {
+std::optional<Document> Searcher::document(const std::string& id) {
   return with_retry([&]() -> std::optional<Document> {
     const auto did = docid(id);
     if (!did) return std::nullopt;
-    Document d = schema::load_document(db_.get_document(*did), true);
-    if (translations) *translations = translations_except(d, *did);
-    return d;
+    return schema::load_document(db_.get_document(*did), true);
   });
 }
 

@@ -83,9 +83,8 @@ class Searcher {
   SearchResult search(const SearchRequest& request);
   // Documents like `id` in its language (not its translations); nullopt when `id` is unknown.
   std::optional<SearchResult> similar(const std::string& id, unsigned limit);
-  // The whole document; `translations`, if given, receives the same guidance in other
-  // languages (lang -> id).
-  std::optional<Document> document(const std::string& id, std::map<std::string, std::string>* translations = nullptr);
+  // The whole document, with its translations; nullopt when `id` is unknown.
+  std::optional<Document> document(const std::string& id);
   Xapian::doccount documents();
   std::string built_at();
 
@@ -102,7 +101,6 @@ class Searcher {
   std::vector<std::string> completions(const std::string& prefix);
   // `enquire` ran the match: it knows which query terms each hit has.
   Hit make_hit(const Xapian::Enquire& enquire, const Xapian::MSetIterator& it);
-  std::map<std::string, std::string> translations_except(const Document& doc, Xapian::docid self);
   std::optional<Xapian::docid> docid(const std::string& id);
   std::vector<FacetCounts> facet_counts(const FacetCounter& counter) const;
   UrgentBlock urgent_block(const std::set<std::string>& risks, const std::vector<Lang>& langs);
