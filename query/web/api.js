@@ -31,10 +31,15 @@ export async function getJson(path, signal) {
 }
 
 // Runs requests so that only the latest one's answer is ever used: starting a request aborts the
-// one before, and an answer that arrives after a newer request started is dropped.
+// one before, and an answer that arrives after a newer request started is dropped. A request
+// that takes longer than `timeoutMs` fails, so a hung service is reported, not waited on forever.
 export class LatestOnly {
   #generation = 0;
   #controller = null;
+
+  constructor({ timeoutMs = 10000 } = {}) {
+    this.timeoutMs = timeoutMs;
+  }
 
   // Resolves to {value} for the latest request, or to null when a newer one superseded it.
   async run(path) {
@@ -42,12 +47,18 @@ export class LatestOnly {
     this.#controller?.abort();
     const controller = new AbortController();
     this.#controller = controller;
+    let timedOut = false;
+    const timer = setTimeout(() => { timedOut = true; controller.abort(); }, this.timeoutMs);
     try {
       const value = await getJson(path, controller.signal);
       return generation === this.#generation ? { value } : null;
     } catch (e) {
-      if (generation !== this.#generation || e.name === 'AbortError') return null;
+      if (generation !== this.#generation) return null;
+      if (timedOut) throw new ApiError(0, 'timeout', 'The search service took too long to answer.');
+      if (e.name === 'AbortError') return null;
       throw e;
+    } finally {
+      clearTimeout(timer);
     }
   }
 

@@ -150,9 +150,20 @@ export function renderNotices(container, result, onSuggestion) {
   }
 }
 
+// The body's headings sit below the document title (h2): # becomes h3, ## h4, and so on.
+function demoteHeadings(root) {
+  for (const h of [...root.querySelectorAll('h1, h2, h3, h4, h5, h6')]) {
+    const level = Math.min(6, Number(h.tagName[1]) + 2);
+    const replacement = document.createElement(`h${level}`);
+    replacement.append(...h.childNodes);
+    h.replaceWith(replacement);
+  }
+}
+
 export function renderDocument(article, doc, state, labels, { onBack, onCopy }) {
   const body = el('div', { className: 'doc-body', lang: doc.lang, dir: dirOf(doc.lang) });
   body.innerHTML = doc.body_html; // rendered by the server with raw HTML removed; the CSP forbids inline script too
+  demoteHeadings(body);
   article.replaceChildren(
     el('p', {}, el('a', { href: urlFromState({ ...state, doc: '' }), className: 'back', onClick: onBack }, '← Back to results')),
     el('h2', { id: 'doc-title', tabindex: '-1', lang: doc.lang, dir: dirOf(doc.lang) }, doc.title),
@@ -164,7 +175,7 @@ export function renderDocument(article, doc, state, labels, { onBack, onCopy }) 
       el('button', { type: 'button', id: 'copy-citation', onClick: onCopy }, 'Copy citation'),
       el('span', { id: 'copy-status', role: 'status' })),
     el('section', { className: 'similar', 'aria-labelledby': 'similar-title' },
-      el('h2', { id: 'similar-title' }, 'More like this'),
+      el('h3', { id: 'similar-title' }, 'More like this'),
       el('ul', { id: 'similar' }, el('li', { className: 'loading' }, 'Loading…'))));
 }
 

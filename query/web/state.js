@@ -9,15 +9,20 @@ export function hasFilters(state) {
   return Object.values(state.filters).some((values) => values.length > 0);
 }
 
-// Reads "?q=...&risk=a,b&role=children&doc=id"; unknown facet names are ignored.
-export function stateFromUrl(search, facetNames) {
+// Reads "?q=...&risk=a,b&role=children&doc=id" against the taxonomy (from /taxonomy): facets
+// and values it does not know, from an old or mistyped link, are dropped.
+export function stateFromUrl(search, taxonomy) {
   const params = new URLSearchParams(search);
-  const state = emptyState(facetNames);
+  const state = emptyState(taxonomy.facets.map((f) => f.name));
+  const known = (facet) => new Set(facet?.values.map((v) => v.value) ?? []);
   state.q = params.get('q') ?? '';
-  state.role = params.get('role') ?? '';
   state.doc = params.get('doc') ?? '';
-  for (const facet of facetNames) {
-    state.filters[facet] = params.getAll(facet).flatMap((v) => v.split(',')).filter(Boolean);
+  const role = params.get('role') ?? '';
+  state.role = known(taxonomy.facets.find((f) => f.name === 'audience')).has(role) ? role : '';
+  for (const facet of taxonomy.facets) {
+    const values = known(facet);
+    const wanted = params.getAll(facet.name).flatMap((v) => v.split(',')).filter((v) => values.has(v));
+    state.filters[facet.name] = [...new Set(wanted)];
   }
   return state;
 }

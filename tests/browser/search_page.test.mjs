@@ -77,6 +77,12 @@ async function waitForHits(page, ids) {
   return shown(page);
 }
 
+// Loads a page URL and waits until the page's handlers are in place.
+async function open(page, path) {
+  await page.goto(daemon.url + path);
+  await page.locator('html[data-ready]').waitFor({ state: 'attached' });
+}
+
 const ids = (hits) => hits.map((h) => h.id);
 const pageParams = (page) => new URL(page.url()).searchParams;
 const sleep = (ms) => new Promise((done) => setTimeout(done, ms));
@@ -88,7 +94,7 @@ describe('search page', () => {
     const q = "someone wants money or he'll post her pics";
     const expected = await searchApi({ q });
     assert.ok(expected.total > 0 && expected.expanded.length > 0);
-    await page.goto(`${daemon.url}/`);
+    await open(page, '/');
     await page.locator('#q').pressSequentially(q, { delay: 15 });
     const now = await waitForHits(page, ids(expected.hits));
     assert.equal(now.status, `${expected.total} results`);
@@ -109,7 +115,7 @@ describe('search page', () => {
   pageTest('a typo offers "did you mean" and following it searches the correction', async (page) => {
     const typo = await searchApi({ q: 'cyber bulying' });
     assert.equal(typo.suggestion, 'cyber bullying');
-    await page.goto(`${daemon.url}/`);
+    await open(page, '/');
     await page.locator('#q').pressSequentially('cyber bulying', { delay: 15 });
     await waitForHits(page, ids(typo.hits));
     await page.getByRole('button', { name: 'cyber bullying' }).click();
@@ -122,7 +128,7 @@ describe('search page', () => {
     const all = await searchApi({ q: 'grooming' });
     const narrowed = await searchApi({ q: 'grooming', audience: 'parents-educators' });
     assert.ok(narrowed.total < all.total);
-    await page.goto(`${daemon.url}/?q=grooming`);
+    await open(page, `/?q=grooming`);
     await waitForHits(page, ids(all.hits));
     await page.locator('#f-audience-parents-educators').check();
     const now = await waitForHits(page, ids(narrowed.hits));
@@ -141,7 +147,7 @@ describe('search page', () => {
     const anyone = await searchApi({ q });
     const child = await searchApi({ q, prefer_audience: 'children' });
     assert.notDeepEqual(ids(child.hits), ids(anyone.hits), 'the preference changes this ranking');
-    await page.goto(`${daemon.url}/?q=${encodeURIComponent(q)}`);
+    await open(page, `/?q=${encodeURIComponent(q)}`);
     await waitForHits(page, ids(anyone.hits));
     await page.getByRole('radio', { name: 'Children and young people' }).check();
     const now = await waitForHits(page, ids(child.hits));
@@ -152,7 +158,7 @@ describe('search page', () => {
 
   pageTest('keys: / focuses the box, arrows move through hits, Enter opens, Escape returns to the same hit', async (page) => {
     const expected = await searchApi({ q: 'grooming' });
-    await page.goto(`${daemon.url}/?role=`);
+    await open(page, `/?role=`);
     await page.locator('body').click({ position: { x: 5, y: 5 } });
     await page.keyboard.press('/');
     assert.equal(await page.evaluate(() => document.activeElement.id), 'q');
@@ -179,11 +185,11 @@ describe('search page', () => {
     assert.equal(pageParams(page).get('q'), 'grooming');
   });
 
-  pageTest('a translation link opens the same guidance in that language, and Escape goes back', async (page) => {
+  pageTest('a translation link opens the same guidance in that language, and Escape goes back to the first document', async (page) => {
     const english = await api('/documents/teen-sexting-pressure-to-send-nudes');
     const french = await api(`/documents/${english.translations.fr}`);
     const arabic = await api(`/documents/${english.translations.ar}`);
-    await page.goto(`${daemon.url}/?doc=${english.id}`);
+    await open(page, `/?doc=${english.id}`);
     await page.waitForFunction((t) => document.getElementById('doc-title')?.textContent === t, english.title);
     await page.locator('#doc a.translation[hreflang=fr]').click();
     await page.waitForFunction((t) => document.getElementById('doc-title')?.textContent === t, french.title);
@@ -192,15 +198,17 @@ describe('search page', () => {
     await page.locator('#doc a.translation[hreflang=ar]').click();
     await page.waitForFunction((t) => document.getElementById('doc-title')?.textContent === t, arabic.title);
     assert.equal(await page.locator('#doc .doc-body').getAttribute('dir'), 'rtl');
+    // Esc goes back past the documents followed, to where the shared link started.
     await page.keyboard.press('Escape');
-    await page.waitForFunction((t) => document.getElementById('doc-title')?.textContent === t, french.title);
+    await page.waitForFunction((t) => document.getElementById('doc-title')?.textContent === t, english.title);
+    assert.equal(pageParams(page).get('doc'), english.id);
   });
 
   pageTest('an urgent query shows the urgent block above the results, linking the escalation guidance', async (page) => {
     const q = 'I want to kill myself';
     const expected = await searchApi({ q });
     assert.ok(expected.urgent, 'the API flags this query as urgent');
-    await page.goto(`${daemon.url}/`);
+    await open(page, '/');
     await page.locator('#q').pressSequentially(q, { delay: 15 });
     await waitForHits(page, ids(expected.hits));
     const urgent = page.locator('#urgent');
@@ -218,7 +226,7 @@ describe('search page', () => {
   pageTest('a shared URL restores the query, filters and caller role', async (page) => {
     const params = { q: 'bullying', risk: 'cyberbullying', age: '13-18' };
     const expected = await searchApi({ ...params, prefer_audience: 'parents-educators' });
-    await page.goto(`${daemon.url}/?${new URLSearchParams({ ...params, role: 'parents-educators' })}`);
+    await open(page, `/?${new URLSearchParams({ ...params, role: 'parents-educators' })}`);
     const now = await waitForHits(page, ids(expected.hits));
     assert.deepEqual(now.facets, expected.facets);
     assert.equal(await page.locator('#q').inputValue(), 'bullying');
@@ -233,7 +241,7 @@ describe('search page', () => {
     assert.equal((await searchApi(params)).total, 0, 'precondition: nothing matches');
     const unfiltered = await searchApi({ q: params.q });
     assert.ok(unfiltered.total > 0);
-    await page.goto(`${daemon.url}/?${new URLSearchParams(params)}`);
+    await open(page, `/?${new URLSearchParams(params)}`);
     const message = page.locator('#message');
     await message.getByText('No guidance found').waitFor();
     assert.equal(await page.locator('#results').isHidden(), true);
@@ -248,9 +256,10 @@ describe('search page', () => {
       if (new URL(route.request().url()).searchParams.get('q') === 'bully') await sleep(1500);
       await route.continue().catch(() => {}); // the page may have cancelled it meanwhile
     });
-    await page.goto(`${daemon.url}/`);
+    await open(page, '/');
+    const held = page.waitForRequest((r) => new URL(r.url()).searchParams.get('q') === 'bully');
     await page.locator('#q').pressSequentially('bully', { delay: 10 });
-    await sleep(400); // the request for "bully" is now in flight
+    await held; // the request for "bully" is in flight, and will answer late
     await page.locator('#q').pressSequentially(' at school', { delay: 10 });
     const latest = await searchApi({ q: 'bully at school' });
     assert.notDeepEqual(ids(latest.hits), ids((await searchApi({ q: 'bully' })).hits));
@@ -262,7 +271,7 @@ describe('search page', () => {
   pageTest('copy citation puts the title, id, source and index date on the clipboard', async (page) => {
     const doc = await api('/documents/teen-sexting-pressure-to-send-nudes');
     const health = await api('/health');
-    await page.goto(`${daemon.url}/?doc=${doc.id}`);
+    await open(page, `/?doc=${doc.id}`);
     await page.getByRole('button', { name: 'Copy citation' }).click();
     await page.locator('#copy-status').getByText('Citation copied.').waitFor();
     const text = await page.evaluate(() => navigator.clipboard.readText());
@@ -271,7 +280,7 @@ describe('search page', () => {
 
   pageTest('on a narrow screen nothing scrolls sideways and the filters fold away', async (page) => {
     const expected = await searchApi({ q: 'bullying' });
-    await page.goto(`${daemon.url}/?q=bullying`);
+    await open(page, `/?q=bullying`);
     await waitForHits(page, ids(expected.hits));
     assert.equal(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), true);
     assert.equal(await page.locator('#filters').getAttribute('open'), null);
@@ -281,7 +290,7 @@ describe('search page', () => {
 
   pageTest('when the service does not answer the page says what to do, and Try again recovers', async (page) => {
     await page.route('**/search?*', (route) => route.abort());
-    await page.goto(`${daemon.url}/?q=bullying`);
+    await open(page, `/?q=bullying`);
     await page.locator('#message').getByText('The search service is not answering').waitFor();
     await page.unroute('**/search?*');
     await page.getByRole('button', { name: 'Try again' }).click();
@@ -289,7 +298,7 @@ describe('search page', () => {
   }, { allow: [/net::ERR_FAILED/] });
 
   pageTest('landmarks, labels and a visible focus ring are there for keyboard and screen-reader users', async (page) => {
-    await page.goto(`${daemon.url}/?q=sexting`);
+    await open(page, `/?q=sexting`);
     await page.locator('#hits a.hit-link').first().waitFor();
     for (const role of ['banner', 'search', 'main', 'complementary', 'contentinfo']) {
       assert.equal(await page.getByRole(role).count(), 1, `one ${role} landmark`);
@@ -305,8 +314,61 @@ describe('search page', () => {
     assert.ok((await page.locator('.skip-link').boundingBox()).x >= 0, 'the skip link shows when focused');
     await page.keyboard.press('/');
     await page.keyboard.press('ArrowDown');
-    const ring = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
-    assert.notEqual(ring, 'none', 'the focused hit has a visible outline');
+    const ring = await page.evaluate(() => {
+      const style = getComputedStyle(document.activeElement);
+      return `${style.outlineStyle} ${style.outlineWidth} ${style.outlineColor}`;
+    });
+    assert.equal(ring, 'solid 3px rgb(194, 94, 0)', 'the focused hit has the page\'s own focus ring');
+  });
+
+  pageTest('typing while a document is open goes back to the results for the new words, and Esc keeps them', async (page) => {
+    const expected = await searchApi({ q: 'sextortion' });
+    await open(page, '/?q=grooming&doc=teen-sexting-pressure-to-send-nudes');
+    await page.locator('#doc-title').waitFor();
+    await page.keyboard.press('/');
+    await page.keyboard.type('sextortion');
+    await waitForHits(page, ids(expected.hits));
+    assert.equal(pageParams(page).get('doc'), null);
+    assert.equal(await page.locator('#doc').isHidden(), true);
+    await page.keyboard.press('Escape');
+    assert.equal(await page.locator('#q').inputValue(), 'sextortion', 'Esc does not clear the search box');
+    assert.equal(pageParams(page).get('q'), 'sextortion');
+  });
+
+  pageTest('"Back to results" returns to the results even after following "More like this"', async (page) => {
+    const results = await searchApi({ q: 'grooming' });
+    await open(page, '/?q=grooming');
+    await waitForHits(page, ids(results.hits));
+    await page.locator('#hits a.hit-link').first().click();
+    await page.locator('#similar a').first().waitFor();
+    const next = await page.locator('#similar a').first().getAttribute('data-doc');
+    await page.locator('#similar a').first().click();
+    await page.waitForFunction((id) => new URL(location.href).searchParams.get('doc') === id, next);
+    await page.getByRole('link', { name: '← Back to results' }).click();
+    await waitForHits(page, ids(results.hits));
+    assert.equal(pageParams(page).get('doc'), null);
+    assert.equal(await page.evaluate(() => document.activeElement.dataset.doc), results.hits[0].id, 'focus returns to the hit opened');
+  });
+
+  pageTest('an unfinished quote while typing keeps the last results and says what to finish', async (page) => {
+    const expected = await searchApi({ q: 'he said' });
+    await open(page, '/');
+    await page.locator('#q').pressSequentially('he said', { delay: 10 });
+    await waitForHits(page, ids(expected.hits));
+    await page.locator('#q').pressSequentially(' "send', { delay: 10 });
+    await page.locator('#status').getByText(/Finish the quote or bracket/).waitFor();
+    assert.deepEqual((await shown(page)).ids, ids(expected.hits));
+    await page.locator('#q').pressSequentially(' nudes"', { delay: 10 });
+    await waitForHits(page, ids((await searchApi({ q: 'he said "send nudes"' })).hits));
+  }, { allow: [/status of 400/] });
+
+  pageTest('a link with filter values the taxonomy does not know drops them', async (page) => {
+    const expected = await searchApi({ q: 'bullying', risk: 'cyberbullying' });
+    await open(page, '/?q=bullying&risk=cyberbullying,no-such-risk&role=nobody&colour=red');
+    await waitForHits(page, ids(expected.hits));
+    assert.equal(pageParams(page).get('risk'), 'cyberbullying');
+    assert.equal(pageParams(page).get('role'), null);
+    assert.equal(await page.locator('#role-any').isChecked(), true);
   });
 
   it('the daemon logged the page\'s requests without any query text', async () => {
