@@ -2,7 +2,7 @@
 // ctest passes COPSEARCHD_BIN, COPSEARCH_TEST_INDEX and COPSEARCH_ARTIFACTS (see tests/CMakeLists.txt).
 
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 
 const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
@@ -58,8 +58,15 @@ export async function launchBrowser(chromium) {
   });
 }
 
+const artifactDir = process.env.COPSEARCH_ARTIFACTS ?? path.resolve('browser-artifacts');
+
+// Each run starts with an empty artifact folder, so every screenshot in it is from this run.
+export function clearArtifacts() {
+  rmSync(artifactDir, { recursive: true, force: true });
+}
+
 export function artifactPath(name) {
-  const dir = process.env.COPSEARCH_ARTIFACTS ?? path.resolve('browser-artifacts');
+  const dir = artifactDir;
   mkdirSync(dir, { recursive: true });
   return path.join(dir, `${name.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}.png`);
 }

@@ -5,12 +5,13 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 
-import { artifactPath, launchBrowser, loadPlaywright, startDaemon } from './harness.mjs';
+import { artifactPath, clearArtifacts, launchBrowser, loadPlaywright, startDaemon } from './harness.mjs';
 
 let daemon;
 let browser;
 
 before(async () => {
+  clearArtifacts();
   const playwright = await loadPlaywright();
   daemon = await startDaemon();
   browser = await launchBrowser(playwright.chromium);
