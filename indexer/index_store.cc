@@ -82,7 +82,7 @@ std::vector<const Document*> by_id(const std::vector<Document>& docs) {
 
 // Spelling targets for typo correction: each folded word once per document, with its count.
 void add_spellings(Xapian::WritableDatabase& db, const WordCounts& words) {
-  for (const auto& [word, count] : words) db.add_spelling(word, count);
+  for (const auto& [word, count] : words) db.add_spelling(schema::spelling_key(word), count);
 }
 
 }  // namespace

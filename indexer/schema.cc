@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <nlohmann/json.hpp>
+#include <unicode/utf8.h>
 
 namespace copsearch::schema {
 
@@ -86,6 +87,40 @@ Document load_document(const Xapian::Document& xd, bool with_body) {
   d.text = xd.get_value(kTextSlot);
   if (with_body) d.body = xd.get_data();
   return d;
+}
+
+// Key: \x01, the window's start / 32, then one byte per letter, 0x21 + (letter - start). The
+// letter bytes are ASCII, so Xapian measures edit distance letter by letter (bytes >= 0x80 would
+// pair up into false UTF-8), and never lower-case letters, so no key reads as a Latin word.
+std::string spelling_key(std::string_view word) {
+  constexpr UChar32 kWindow = 64;
+  std::string out = "\x01?";
+  UChar32 start = -1;
+  const auto n = static_cast<int32_t>(word.size());
+  for (int32_t i = 0; i < n;) {
+    UChar32 c;
+    U8_NEXT(word.data(), i, n, c);
+    if (start < 0) start = c & ~0x1F;
+    if (c < 0x80 || c >= 0x1000 || c < start || c >= start + kWindow) return std::string(word);
+    out += static_cast<char>(0x21 + (c - start));
+  }
+  if (start < 0) return std::string(word);
+  out[1] = static_cast<char>(start >> 5);
+  return out;
+}
+
+std::string word_from_spelling_key(std::string_view key) {
+  if (key.size() < 2 || key[0] != '\x01') return std::string(key);
+  const UChar32 start = static_cast<UChar32>(static_cast<unsigned char>(key[1])) << 5;
+  std::string out;
+  for (std::size_t i = 2; i < key.size(); ++i) {
+    const UChar32 c = start + (static_cast<unsigned char>(key[i]) - 0x21);
+    char buf[U8_MAX_LENGTH];
+    int32_t len = 0;
+    U8_APPEND_UNSAFE(buf, len, c);
+    out.append(buf, static_cast<std::size_t>(len));
+  }
+  return out;
 }
 
 }  // namespace copsearch::schema

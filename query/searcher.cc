@@ -128,7 +128,10 @@ std::vector<std::string> Searcher::corrections(std::string_view raw, const std::
   };
   const Xapian::doccount freq = freq_of(folded);
   if (freq > 3) return {};
-  const std::string fix = db_.get_spelling_suggestion(folded, len >= 8 ? 2 : 1);
+  const std::string key = schema::spelling_key(folded);
+  const std::string found = db_.get_spelling_suggestion(key, len >= 8 ? 2 : 1);
+  if (found.empty() || (found[0] == '\x01') != (key[0] == '\x01')) return {};  // keys suggest keys, words words
+  const std::string fix = schema::word_from_spelling_key(found);
   if (fix.empty() || fix == folded) return {};
   if (freq > 0 && freq_of(fix) < 20 * freq) return {};
   return {fix};
@@ -245,6 +248,15 @@ std::vector<TermWeight> Searcher::boosts_for(const Plan& p, Xapian::docid did, d
   return out;
 }
 
+namespace {
+std::vector<std::string> stem_terms_of(const Xapian::Query& q) {
+  std::vector<std::string> out;
+  for (auto t = q.get_unique_terms_begin(); t != q.get_unique_terms_end(); ++t)
+    if ((*t).rfind(schema::kStemPrefix, 0) == 0) out.push_back(*t);
+  return out;
+}
+}  // namespace
+
 SearchResult Searcher::run(const SearchRequest& r) {
   Plan p = plan(r);
   SearchResult result;
@@ -277,9 +289,10 @@ SearchResult Searcher::run(const SearchRequest& r) {
   std::stable_sort(ranked.begin(), ranked.end(), [](auto& a, auto& b) { return a.first > b.first; });
   const std::size_t first = boosted ? std::min<std::size_t>(r.offset, ranked.size()) : 0;
   const std::size_t last = std::min<std::size_t>(ranked.size(), first + r.limit);
+  const auto stems = stem_terms_of(p.text);
   for (std::size_t i = first; i < last; ++i) {
     const auto& it = ranked[i].second;
-    Hit h = make_hit(rank, it);
+    Hit h = make_hit(it, stems);
     h.score = ranked[i].first;
     if (r.explain) {
       Explanation ex;
@@ -307,7 +320,7 @@ SearchResult Searcher::run(const SearchRequest& r) {
   return result;
 }
 
-Hit Searcher::make_hit(const Xapian::Enquire& enquire, const Xapian::MSetIterator& it) {
+Hit Searcher::make_hit(const Xapian::MSetIterator& it, const std::vector<std::string>& stems) {
   const Xapian::Document xd = it.get_document();
   Document d = schema::load_document(xd, false);
   Hit h;
@@ -317,11 +330,11 @@ Hit Searcher::make_hit(const Xapian::Enquire& enquire, const Xapian::MSetIterato
   const std::string body_start = xd.get_value(schema::kBodyStartSlot);
   const Xapian::termpos body = body_start.empty() ? 0 : static_cast<Xapian::termpos>(std::stoul(body_start));
   std::vector<std::pair<std::size_t, std::string>> matches;
-  for (auto t = enquire.get_matching_terms_begin(it); t != enquire.get_matching_terms_end(it); ++t) {
-    if ((*t).rfind(schema::kStemPrefix, 0) != 0) continue;
-    for (auto p = db_.positionlist_begin(*it, *t); p != db_.positionlist_end(*it, *t); ++p)
-      if (*p >= body && body) matches.emplace_back(*p - body, *t);
-  }
+  // Positions straight from the position table: cheaper than reading the hit's whole termlist
+  // to learn which query terms it has.
+  for (const auto& t : stems)
+    for (auto p = db_.positionlist_begin(*it, t); p != db_.positionlist_end(*it, t); ++p)
+      if (*p >= body && body) matches.emplace_back(*p - body, t);
   std::sort(matches.begin(), matches.end());
   h.snippet = make_snippet_at(d.text, lang_from_code(d.lang).value_or(Lang::en), matches, analyzer_);
   h.translations = std::move(d.translations);
@@ -385,7 +398,8 @@ std::optional<SearchResult> Searcher::similar(const std::string& id, unsigned li
     const Xapian::MSet mset = enquire.get_mset(0, limit);
     SearchResult result;
     result.total = mset.size();
-    for (auto it = mset.begin(); it != mset.end(); ++it) result.hits.push_back(make_hit(enquire, it));
+    const auto like_terms = stem_terms_of(like);
+    for (auto it = mset.begin(); it != mset.end(); ++it) result.hits.push_back(make_hit(it, like_terms));
     return result;
   });
 }

@@ -100,7 +100,8 @@ class Searcher {
   std::vector<std::string> corrections(std::string_view raw, const std::string& folded, const std::vector<Lang>& langs);
   std::vector<std::string> completions(const std::string& prefix);
   // `enquire` ran the match: it knows which query terms each hit has.
-  Hit make_hit(const Xapian::Enquire& enquire, const Xapian::MSetIterator& it);
+  // `stems`: the query's stem terms; a hit's snippet marks the places where it has them.
+  Hit make_hit(const Xapian::MSetIterator& it, const std::vector<std::string>& stems);
   std::optional<Xapian::docid> docid(const std::string& id);
   std::vector<FacetCounts> facet_counts(const FacetCounter& counter) const;
   UrgentBlock urgent_block(const std::set<std::string>& risks, const std::vector<Lang>& langs);

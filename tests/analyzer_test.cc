@@ -99,6 +99,17 @@ INSTANTIATE_TEST_SUITE_P(Languages, SidesAgree,
                                            std::pair{Lang::zh, std::string("不要向勒索者付钱，保留证据")}),
                          [](const auto& info) { return std::string(lang_code(info.param.first)); });
 
+TEST(SpellingKey, OneAsciiByteALetterInTwoByteScriptsAndRoundTrips) {
+  for (std::string w : {"оторваться", "ابتزاز", "bullying", "harcèlement", "网络欺凌", "ё"}) {
+    const std::string key = schema::spelling_key(w);
+    EXPECT_EQ(schema::word_from_spelling_key(key), w);
+    if (w == "оторваться") EXPECT_EQ(key.size(), 2 + 10u) << "two bytes for the script window, then one per letter";
+    if (w != "bullying" && w != "harcèlement" && w != "网络欺凌")
+      for (std::size_t i = 2; i < key.size(); ++i) EXPECT_TRUE(key[i] > 0x20 && key[i] < 0x61) << "ASCII, never a-z";
+    if (w == "bullying" || w == "harcèlement" || w == "网络欺凌") EXPECT_EQ(key, w) << "kept as it is";
+  }
+}
+
 TEST(Language, ScriptPicksTheAnalysis) {
   EXPECT_EQ(langs_for_text("травля"), std::vector<Lang>{Lang::ru});
   EXPECT_EQ(langs_for_text("التنمر"), std::vector<Lang>{Lang::ar});

@@ -65,5 +65,14 @@ TEST_F(CorpusSearch, EachCommonRiskIsFoundInEveryLanguage) {
   }
 }
 
+TEST_F(CorpusSearch, TyposAreCorrectedInCyrillicAndArabicScriptToo) {
+  Searcher searcher(dir_->str(), testing::real_taxonomy());
+  SearchRequest r;
+  r.q = "не могу оторватся от игры";  // "оторваться" without its soft sign
+  EXPECT_EQ(searcher.search(r).suggestion, "не могу оторваться от игры");
+  r.q = "cyber bulying";
+  EXPECT_EQ(searcher.search(r).suggestion, "cyber bullying");
+}
+
 }  // namespace
 }  // namespace copsearch
