@@ -39,17 +39,29 @@ std::vector<std::string> load_targets(const std::string& path) {
   return out;
 }
 
+// Request targets used as they are, one per line (the real-corpus runs, built by results.py).
+std::vector<std::string> read_targets(const std::string& path) {
+  std::ifstream in(path);
+  if (!in) throw std::runtime_error(path + ": cannot read targets");
+  std::vector<std::string> out;
+  for (std::string line; std::getline(in, line);)
+    if (!line.empty() && line[0] == '/') out.push_back(line);
+  if (out.empty()) throw std::runtime_error(path + ": no targets (lines starting with /)");
+  return out;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
   try {
-    std::string host = "127.0.0.1", queries, json_out, label;
+    std::string host = "127.0.0.1", queries, targets_file, json_out, label;
     unsigned short port = 0;
     unsigned connections = 1, idle = 0;
     double seconds = 10;
     po::options_description opts("copsearch-load options");
     opts.add_options()("help,h", "show this help")("host", po::value(&host)->default_value(host), "daemon address")(
-        "port", po::value(&port), "daemon port")("queries", po::value(&queries), "queries (copsearch-gen --queries)")(
+        "port", po::value(&port), "daemon port")("queries", po::value(&queries), "queries (copsearch-gen --queries): all words, top 10")(
+        "targets", po::value(&targets_file), "or request targets, one per line, sent as they are")(
         "connections", po::value(&connections)->default_value(connections), "busy keep-alive connections")(
         "idle", po::value(&idle)->default_value(idle), "extra connections held open and silent")(
         "seconds", po::value(&seconds)->default_value(seconds), "how long to load")(
@@ -57,12 +69,13 @@ int main(int argc, char** argv) {
     po::variables_map vm;
     po::store(po::parse_command_line(argc, argv, opts), vm);
     po::notify(vm);
-    if (vm.count("help") || !port || queries.empty()) {
-      std::cout << "Usage: copsearch-load --port N --queries queries.tsv [--connections C] [--idle I]\n\n" << opts << "\n";
+    if (vm.count("help") || !port || queries.empty() == targets_file.empty()) {
+      std::cout << "Usage: copsearch-load --port N (--queries queries.tsv | --targets FILE) [--connections C] [--idle I]\n\n"
+                << opts << "\n";
       return vm.count("help") ? 0 : 2;
     }
     copsearch::raise_fd_limit();
-    const auto targets = load_targets(queries);
+    const auto targets = queries.empty() ? read_targets(targets_file) : load_targets(queries);
     const tcp::endpoint endpoint(asio::ip::make_address(host), port);
     asio::io_context ioc;
     std::vector<tcp::socket> idlers;

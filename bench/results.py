@@ -3,7 +3,8 @@
 run with a baseline (flagging regressions beyond the noise measured in the runs themselves),
 and plot latency percentiles and latency against corpus size. Standard library and gnuplot only.
 
-  results.py merge --docs N --work DIR --rss-kb KB --out FILE
+  results.py merge --docs N --work DIR --rss-kb KB --out FILE [--corpus real]
+  results.py targets QUERIES.tsv DIR   (the judged queries as request targets, three ways)
   results.py compare BASELINE.json NEW.json
   results.py plot DIR
 """
@@ -53,6 +54,7 @@ def merge(args):
     work = opt["--work"]
     result = {
         "docs": int(opt["--docs"]),
+        "corpus": opt.get("--corpus", "synthetic"),
         "machine": machine(),
         "build": {"compiler": sh("c++ --version | head -1"), "commit": sh("git rev-parse --short HEAD"),
                   "dirty": bool(sh("git status --porcelain --untracked-files=no")), "type": "Release"},
@@ -62,6 +64,21 @@ def merge(args):
         "daemon_peak_rss_mb": round(int(opt["--rss-kb"]) / 1024, 1),
     }
     json.dump(result, open(opt["--out"], "w"), indent=1)
+
+
+def targets(args):
+    """The judged queries (tests/relevance/queries.tsv) as the page sends them: every feature on;
+    as you type (prefix=true); and plain BM25 (expand=false), for the real-corpus runs."""
+    from urllib.parse import quote
+    rows = []
+    for line in open(args[0], encoding="utf-8"):
+        if line.startswith("#") or not line.strip():
+            continue
+        _, q, params = line.rstrip("\n").split("\t")[:3]
+        rows.append("/search?q=" + quote(q) + ("" if params == "-" else "&" + params))
+    for name, extra in (("full", ""), ("prefix", "&prefix=true"), ("plain", "&expand=false")):
+        with open(os.path.join(args[1], name + ".txt"), "w") as f:
+            f.writelines(t + extra + "\n" for t in rows)
 
 
 def metrics(r):
@@ -109,6 +126,8 @@ def plot(args):
     latest = {}
     for path in sorted(glob.glob(os.path.join(folder, "*.json"))):
         r = json.load(open(path))
+        if r.get("corpus") == "real":  # another query set: not a point on the size curve
+            continue
         if os.path.basename(path).startswith("baseline-") and r["docs"] in latest:
             continue
         latest[r["docs"]] = r
@@ -148,4 +167,4 @@ unset multiplot
 
 if __name__ == "__main__":
     cmd, rest = sys.argv[1], sys.argv[2:]
-    sys.exit({"merge": merge, "compare": compare, "plot": plot}[cmd](rest) or 0)
+    sys.exit({"merge": merge, "compare": compare, "plot": plot, "targets": targets}[cmd](rest) or 0)
