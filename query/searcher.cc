@@ -81,6 +81,7 @@ void Searcher::open() {
   stub_id_ = stub_identity(path_);
   db_ = Xapian::Database(path_);
   masks_.load(db_, taxonomy_);
+  suggestions_.clear();
   index_langs_.clear();
   for (Lang l : kAllLangs)
     if (db_.get_termfreq(schema::facet_term("lang", lang_code(l)))) index_langs_.insert(l);
@@ -97,7 +98,10 @@ void Searcher::open() {
 // A cheap check per request: a new stub means a rebuilt index, a new revision an update.
 void Searcher::refresh() {
   if (stub_identity(path_) != stub_id_) open();
-  else if (db_.reopen()) masks_.load(db_, taxonomy_);
+  else if (db_.reopen()) {
+    masks_.load(db_, taxonomy_);
+    suggestions_.clear();
+  }
 }
 
 template <class F>
@@ -129,12 +133,22 @@ std::vector<std::string> Searcher::corrections(std::string_view raw, const std::
   const Xapian::doccount freq = freq_of(folded);
   if (freq > 3) return {};
   const std::string key = schema::spelling_key(folded);
-  const std::string found = db_.get_spelling_suggestion(key, len >= 8 ? 2 : 1);
+  const std::string found = suggestion(key, len >= 8 ? 2 : 1);
   if (found.empty() || (found[0] == '\x01') != (key[0] == '\x01')) return {};  // keys suggest keys, words words
   const std::string fix = schema::word_from_spelling_key(found);
   if (fix.empty() || fix == folded) return {};
   if (freq > 0 && freq_of(fix) < 20 * freq) return {};
   return {fix};
+}
+
+// As-you-type sends every earlier word again with each keystroke, and callers' words recur, so
+// Xapian's suggestions (the costliest step of planning) are kept until the index changes.
+std::string Searcher::suggestion(const std::string& key, unsigned edits) {
+  constexpr std::size_t kMaxRemembered = 20000;
+  const std::string slot = key + '\0' + static_cast<char>('0' + edits);
+  if (const auto it = suggestions_.find(slot); it != suggestions_.end()) return it->second;
+  if (suggestions_.size() >= kMaxRemembered) suggestions_.clear();
+  return suggestions_[slot] = db_.get_spelling_suggestion(key, edits);
 }
 
 // The most frequent indexed stems beginning with the folded prefix (two letters at least).
@@ -248,14 +262,24 @@ std::vector<TermWeight> Searcher::boosts_for(const Plan& p, Xapian::docid did, d
   return out;
 }
 
-namespace {
-std::vector<std::string> stem_terms_of(const Xapian::Query& q) {
-  std::vector<std::string> out;
-  for (auto t = q.get_unique_terms_begin(); t != q.get_unique_terms_end(); ++t)
-    if ((*t).rfind(schema::kStemPrefix, 0) == 0) out.push_back(*t);
+// For each document of a page, the query's stem terms it contains: one walk along each term's
+// posting list, skipping to the page's documents in docid order. Cheaper than a position lookup
+// per term and document, or than reading each document's termlist.
+std::map<Xapian::docid, std::vector<std::string>> Searcher::stems_in(const Xapian::Query& q,
+                                                                    std::vector<Xapian::docid> docs) const {
+  std::sort(docs.begin(), docs.end());
+  std::map<Xapian::docid, std::vector<std::string>> out;
+  for (auto t = q.get_unique_terms_begin(); t != q.get_unique_terms_end(); ++t) {
+    if ((*t).rfind(schema::kStemPrefix, 0) != 0) continue;
+    auto post = db_.postlist_begin(*t);
+    for (Xapian::docid did : docs) {
+      post.skip_to(did);
+      if (post == db_.postlist_end(*t)) break;
+      if (*post == did) out[did].push_back(*t);
+    }
+  }
   return out;
 }
-}  // namespace
 
 SearchResult Searcher::run(const SearchRequest& r) {
   Plan p = plan(r);
@@ -289,10 +313,12 @@ SearchResult Searcher::run(const SearchRequest& r) {
   std::stable_sort(ranked.begin(), ranked.end(), [](auto& a, auto& b) { return a.first > b.first; });
   const std::size_t first = boosted ? std::min<std::size_t>(r.offset, ranked.size()) : 0;
   const std::size_t last = std::min<std::size_t>(ranked.size(), first + r.limit);
-  const auto stems = stem_terms_of(p.text);
+  std::vector<Xapian::docid> page;
+  for (std::size_t i = first; i < last; ++i) page.push_back(*ranked[i].second);
+  auto stems = stems_in(p.text, page);
   for (std::size_t i = first; i < last; ++i) {
     const auto& it = ranked[i].second;
-    Hit h = make_hit(it, stems);
+    Hit h = make_hit(it, stems[*it]);
     h.score = ranked[i].first;
     if (r.explain) {
       Explanation ex;
@@ -330,8 +356,6 @@ Hit Searcher::make_hit(const Xapian::MSetIterator& it, const std::vector<std::st
   const std::string body_start = xd.get_value(schema::kBodyStartSlot);
   const Xapian::termpos body = body_start.empty() ? 0 : static_cast<Xapian::termpos>(std::stoul(body_start));
   std::vector<std::pair<std::size_t, std::string>> matches;
-  // Positions straight from the position table: cheaper than reading the hit's whole termlist
-  // to learn which query terms it has.
   for (const auto& t : stems)
     for (auto p = db_.positionlist_begin(*it, t); p != db_.positionlist_end(*it, t); ++p)
       if (*p >= body && body) matches.emplace_back(*p - body, t);
@@ -398,8 +422,9 @@ std::optional<SearchResult> Searcher::similar(const std::string& id, unsigned li
     const Xapian::MSet mset = enquire.get_mset(0, limit);
     SearchResult result;
     result.total = mset.size();
-    const auto like_terms = stem_terms_of(like);
-    for (auto it = mset.begin(); it != mset.end(); ++it) result.hits.push_back(make_hit(it, like_terms));
+    std::vector<Xapian::docid> page(mset.begin(), mset.end());
+    auto present = stems_in(like, page);
+    for (auto it = mset.begin(); it != mset.end(); ++it) result.hits.push_back(make_hit(it, present[*it]));
     return result;
   });
 }

@@ -5,6 +5,7 @@
 #include <xapian.h>
 
 #include <map>
+#include <unordered_map>
 #include <memory>
 #include <optional>
 #include <set>
@@ -99,9 +100,10 @@ class Searcher {
   std::vector<TermWeight> boosts_for(const Plan& plan, Xapian::docid did, double best) const;
   std::vector<std::string> corrections(std::string_view raw, const std::string& folded, const std::vector<Lang>& langs);
   std::vector<std::string> completions(const std::string& prefix);
-  // `enquire` ran the match: it knows which query terms each hit has.
-  // `stems`: the query's stem terms; a hit's snippet marks the places where it has them.
+  std::string suggestion(const std::string& spelling_key, unsigned edits);
+  // `stems`: the query's stem terms the hit contains; its snippet marks where they occur.
   Hit make_hit(const Xapian::MSetIterator& it, const std::vector<std::string>& stems);
+  std::map<Xapian::docid, std::vector<std::string>> stems_in(const Xapian::Query& q, std::vector<Xapian::docid> docs) const;
   std::optional<Xapian::docid> docid(const std::string& id);
   std::vector<FacetCounts> facet_counts(const FacetCounter& counter) const;
   UrgentBlock urgent_block(const std::set<std::string>& risks, const std::vector<Lang>& langs);
@@ -110,6 +112,7 @@ class Searcher {
   const Taxonomy& taxonomy_;
   Xapian::Database db_;
   FacetMasks masks_;
+  std::unordered_map<std::string, std::string> suggestions_;  // spelling key and edits -> Xapian's answer
   Analyzer analyzer_;
   std::unique_ptr<Lexicon> lexicon_;         // from the index metadata; null if it has none
   std::unique_ptr<LexiconMatcher> matcher_;
