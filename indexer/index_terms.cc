@@ -26,7 +26,9 @@ Xapian::Document make_xapian_document(const Document& doc, const Taxonomy& taxon
   }
   pos += schema::kBodyPositionGap;
   xd.add_value(schema::kBodyStartSlot, std::to_string(pos + 1));
+  schema::Spans spans;
   for (const auto& t : analyzer.tokens(doc.text, lang)) {
+    spans.emplace_back(t.begin, t.end);
     if (t.word.size() > kMaxWordBytes) {
       ++pos;
       continue;
@@ -34,6 +36,7 @@ Xapian::Document make_xapian_document(const Document& doc, const Taxonomy& taxon
     xd.add_posting(schema::stem_term(t.stem), ++pos);
     if (words) ++(*words)[t.word];
   }
+  xd.add_value(schema::kSpansSlot, schema::encode_spans(spans));
   xd.add_boolean_term(schema::id_term(doc.id));
   xd.add_boolean_term(schema::group_term(doc));
   xd.add_value(schema::kIdSlot, doc.id);

@@ -92,6 +92,48 @@ Document load_document(const Xapian::Document& xd, bool with_body) {
 // Key: \x01, the window's start / 32, then one byte per letter, 0x21 + (letter - start). The
 // letter bytes are ASCII, so Xapian measures edit distance letter by letter (bytes >= 0x80 would
 // pair up into false UTF-8), and never lower-case letters, so no key reads as a Latin word.
+namespace {
+void put_varint(std::string& out, std::size_t v) {
+  while (v >= 0x80) {
+    out += static_cast<char>(0x80 | (v & 0x7F));
+    v >>= 7;
+  }
+  out += static_cast<char>(v);
+}
+
+bool get_varint(std::string_view in, std::size_t& at, std::size_t& v) {
+  v = 0;
+  for (int shift = 0; at < in.size() && shift < 64; shift += 7) {
+    const auto b = static_cast<unsigned char>(in[at++]);
+    v |= static_cast<std::size_t>(b & 0x7F) << shift;
+    if (!(b & 0x80)) return true;
+  }
+  return false;
+}
+}  // namespace
+
+std::string encode_spans(const Spans& spans) {
+  std::string out;
+  out.reserve(spans.size() * 2);
+  std::size_t end = 0;
+  for (const auto& [b, e] : spans) {
+    put_varint(out, b - end);
+    put_varint(out, e - b);
+    end = e;
+  }
+  return out;
+}
+
+Spans decode_spans(std::string_view packed, std::size_t max) {
+  Spans out;
+  std::size_t at = 0, end = 0, gap = 0, len = 0;
+  while (out.size() < max && at < packed.size() && get_varint(packed, at, gap) && get_varint(packed, at, len)) {
+    out.emplace_back(end + gap, end + gap + len);
+    end += gap + len;
+  }
+  return out;
+}
+
 std::string spelling_key(std::string_view word) {
   constexpr UChar32 kWindow = 64;
   std::string out = "\x01?";

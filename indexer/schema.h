@@ -28,6 +28,7 @@ inline constexpr Xapian::valueno kLangSlot = 3;
 inline constexpr Xapian::valueno kBodyStartSlot = 4;    // term position of the body's first token, as decimal
 inline constexpr Xapian::valueno kTextSlot = 5;         // the body's plain text, read for every hit's snippet
 inline constexpr Xapian::valueno kFieldsSlot = 6;       // the fields as JSON, read for every hit
+inline constexpr Xapian::valueno kSpansSlot = 7;        // byte range of each body token: snippets without re-segmenting
 inline constexpr Xapian::termcount kTitleWdf = 3;       // a title word counts as three body words
 inline constexpr Xapian::termpos kBodyPositionGap = 100;  // keeps phrases from spanning title and body
 inline constexpr std::string_view kFacetBitsKey = "copsearch.facet_bits";
@@ -62,5 +63,12 @@ Document load_document(const Xapian::Document& xd, bool with_body);
 // per letter; other words as they are. Suggestions come back through word_from_spelling_key.
 std::string spelling_key(std::string_view word);
 std::string word_from_spelling_key(std::string_view key);
+
+// Token byte ranges in the body text, packed as varints (gap from the previous token's end,
+// then length): about two bytes a token. Token k is at term position body start + k.
+using Spans = std::vector<std::pair<std::size_t, std::size_t>>;
+std::string encode_spans(const Spans& spans);
+// The first `max` spans; stops at the first malformed byte.
+Spans decode_spans(std::string_view packed, std::size_t max);
 
 }  // namespace copsearch::schema

@@ -360,7 +360,11 @@ Hit Searcher::make_hit(const Xapian::MSetIterator& it, const std::vector<std::st
     for (auto p = db_.positionlist_begin(*it, t); p != db_.positionlist_end(*it, t); ++p)
       if (*p >= body && body) matches.emplace_back(*p - body, t);
   std::sort(matches.begin(), matches.end());
-  h.snippet = make_snippet_at(d.text, lang_from_code(d.lang).value_or(Lang::en), matches, analyzer_);
+  const std::string packed = xd.get_value(schema::kSpansSlot);
+  if (packed.empty())  // an index from before spans were stored
+    h.snippet = make_snippet_at(d.text, lang_from_code(d.lang).value_or(Lang::en), matches, analyzer_);
+  else
+    h.snippet = make_snippet_at(d.text, matches, [&](std::size_t n) { return schema::decode_spans(packed, n); });
   h.translations = std::move(d.translations);
   d.body.clear();
   d.text.clear();

@@ -68,11 +68,16 @@ std::string opening(std::string_view text) {
 
 std::string make_snippet_at(std::string_view text, Lang lang, const std::vector<std::pair<std::size_t, std::string>>& matches,
                             Analyzer& analyzer, std::size_t window) {
+  return make_snippet_at(text, matches, [&](std::size_t n) { return analyzer.spans(text, lang, n); }, window);
+}
+
+std::string make_snippet_at(std::string_view text, const std::vector<std::pair<std::size_t, std::string>>& matches,
+                            const std::function<schema::Spans(std::size_t)>& spans_of, std::size_t window) {
   std::size_t distinct = 0;
   const std::size_t best = matches.empty() ? 0 : best_window(matches, window, distinct);
   const std::size_t first = best - (distinct ? std::min<std::size_t>(best, 4) : 0);
   // One token past the window tells whether the text goes on.
-  const auto spans = analyzer.spans(text, lang, first + window + 1);
+  const auto spans = spans_of(first + window + 1);
   if (spans.empty()) return opening(text);
   const std::size_t last = std::min(spans.size(), first + window);
   if (first >= last) return opening(text);

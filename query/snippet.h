@@ -2,6 +2,7 @@
 // matched words wrapped in <mark>...</mark> and everything else HTML-escaped.
 #pragma once
 
+#include <functional>
 #include <set>
 #include <utility>
 #include <vector>
@@ -10,6 +11,7 @@
 
 #include "analyzer.h"
 #include "language.h"
+#include "schema.h"
 
 namespace copsearch {
 
@@ -23,6 +25,11 @@ std::string make_snippet(std::string_view text, Lang lang, const std::set<std::s
 // index's term positions give them: only the tokens up to the chosen window are segmented.
 std::string make_snippet_at(std::string_view text, Lang lang, const std::vector<std::pair<std::size_t, std::string>>& matches,
                             Analyzer& analyzer, std::size_t window_tokens = 30);
+
+// The same, with the token byte ranges from `spans_of(n)` (the first n tokens): the index's
+// stored spans, so nothing is segmented at query time.
+std::string make_snippet_at(std::string_view text, const std::vector<std::pair<std::size_t, std::string>>& matches,
+                            const std::function<schema::Spans(std::size_t)>& spans_of, std::size_t window_tokens = 30);
 
 std::string html_escape(std::string_view s);
 

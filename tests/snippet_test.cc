@@ -5,6 +5,26 @@
 namespace copsearch {
 namespace {
 
+TEST(Snippet, StoredSpansGiveTheSameSnippetAsSegmentingAgain) {
+  Analyzer a;
+  const std::vector<std::pair<Lang, std::string>> texts = {
+      {Lang::en, "Keep the evidence; don't pay. Report sextortion to the platform and the police."},
+      {Lang::ru, "Сохраните доказательства и не платите шантажисту."},
+      {Lang::ar, "لا تدفع المال واحتفظ بالأدلة."},
+      {Lang::zh, "不要向勒索者付钱，保留证据并报告。"}};
+  for (const auto& [lang, text] : texts) {
+    schema::Spans indexed;
+    for (const auto& t : a.tokens(text, lang)) indexed.emplace_back(t.begin, t.end);
+    const std::string packed = schema::encode_spans(indexed);
+    EXPECT_EQ(schema::decode_spans(packed, 1000), a.spans(text, lang, 1000)) << text;
+    EXPECT_EQ(schema::decode_spans(packed, 2).size(), 2u);
+    const std::vector<std::pair<std::size_t, std::string>> matches = {{1, "Zx"}, {3, "Zy"}};
+    EXPECT_EQ(make_snippet_at(text, matches, [&](std::size_t n) { return schema::decode_spans(packed, n); }, 4),
+              make_snippet_at(text, lang, matches, a, 4));
+  }
+  EXPECT_TRUE(schema::decode_spans(std::string("\x80\x80"), 10).empty()) << "a truncated varint ends the list";
+}
+
 TEST(Snippet, MarksTheDocumentsOwnWordsForStemMatches) {
   Analyzer a;
   const std::string s = make_snippet("Children who are Bullied online often hide it.", Lang::en, {"Zbulli"}, a);
