@@ -113,8 +113,9 @@ IndexSummary IndexStore::rebuild(const std::vector<Document>& docs, const Taxono
   long last = 0;
   for (const auto& e : fs::directory_iterator(dir_)) last = std::max(last, generation_number(e.path()));
   const std::string name = gen_name(last + 1);
-  const std::string tmp = dir_ + "/" + name + ".tmp";
+  const std::string tmp = dir_ + "/" + name + ".tmp", compacted = tmp + ".compact";
   fs::remove_all(tmp);
+  fs::remove_all(compacted);
   try {
     Analyzer analyzer;
     Xapian::WritableDatabase db(tmp, Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_BACKEND_GLASS);
@@ -129,10 +130,15 @@ IndexSummary IndexStore::rebuild(const std::vector<Document>& docs, const Taxono
     }
     db.commit();
     db.close();
-    fs::rename(tmp, dir_ + "/" + name);
+    // The served generation is compacted: full blocks make it smaller and quicker to read, and
+    // it stays updatable (--update writes into it).
+    Xapian::Database(tmp).compact(compacted);
+    fs::remove_all(tmp);
+    fs::rename(compacted, dir_ + "/" + name);
   } catch (...) {
     std::error_code ec;
     fs::remove_all(tmp, ec);
+    fs::remove_all(compacted, ec);
     throw;
   }
   // The switch: rename() replaces the stub in one step; readers see the old or the new index.
