@@ -65,7 +65,6 @@ std::string gen_name(long n) {
   return buf;
 }
 
-// Documents in id order, so browsing without a query lists them by id.
 // The document with its translation links filled in, as it is stored.
 Document linked(const Document& d, const std::map<std::string, std::map<std::string, std::string>>& links) {
   Document out = d;
@@ -73,6 +72,7 @@ Document linked(const Document& d, const std::map<std::string, std::map<std::str
   return out;
 }
 
+// Documents in id order, so browsing without a query lists them by id.
 std::vector<const Document*> by_id(const std::vector<Document>& docs) {
   std::vector<const Document*> out;
   for (const auto& d : docs) out.push_back(&d);
@@ -92,6 +92,7 @@ void IndexStore::write_metadata(Xapian::WritableDatabase& db, const Taxonomy& ta
   nlohmann::json bits = schema::facet_bits(taxonomy);
   db.set_metadata(std::string(schema::kFacetBitsKey), bits.dump());
   db.set_metadata(std::string(schema::kTaxonomyKey), taxonomy.text());
+  db.set_metadata(std::string(schema::kFormatKey), std::string(schema::kFormat));
   const auto now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
   char when[32];
   std::strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", std::gmtime(&now));
@@ -164,9 +165,11 @@ IndexSummary IndexStore::update(const std::vector<Document>& docs, const Taxonom
   const std::string live = live_generation();
   if (live.empty() || !fs::exists(live)) return rebuild(docs, taxonomy, progress);
   {
-    // A changed taxonomy renumbers the facet mask bits: only a rebuild keeps masks right.
+    // A changed taxonomy renumbers the facet mask bits, and an older layout lacks what this
+    // version stores: only a rebuild makes either right.
     Xapian::Database current(live);
-    if (current.get_metadata(std::string(schema::kFacetBitsKey)) != nlohmann::json(schema::facet_bits(taxonomy)).dump())
+    if (current.get_metadata(std::string(schema::kFacetBitsKey)) != nlohmann::json(schema::facet_bits(taxonomy)).dump() ||
+        current.get_metadata(std::string(schema::kFormatKey)) != schema::kFormat)
       return rebuild(docs, taxonomy, progress);
   }
   DirLock lock(dir_);

@@ -10,6 +10,7 @@
 #include <sstream>
 
 #include "errors.h"
+#include "schema.h"
 #include "utf8.h"
 
 namespace copsearch {
@@ -208,8 +209,8 @@ void read_jsonl_file(const std::string& path, const Taxonomy& taxonomy, ReadResu
 }
 
 std::map<std::string, std::map<std::string, std::string>> translation_links(const std::vector<Document>& docs) {
-  std::map<std::string, std::vector<const Document*>> groups;  // original's id -> the group
-  for (const auto& d : docs) groups[d.translation_of.empty() ? d.id : d.translation_of].push_back(&d);
+  std::map<std::string, std::vector<const Document*>> groups;  // group term -> the group
+  for (const auto& d : docs) groups[schema::group_term(d)].push_back(&d);
   std::map<std::string, std::map<std::string, std::string>> out;
   for (const auto& [original, members] : groups) {
     if (members.size() < 2) continue;
@@ -233,6 +234,14 @@ void check_collection(ReadResult& result) {
       result.errors.push_back(d.origin + ": translation_of names '" + d.translation_of + "', which is not in the corpus");
     else if (it->second->lang == d.lang)
       result.errors.push_back(d.origin + ": translation_of names a document in the same language");
+  }
+  std::map<std::pair<std::string, std::string>, const Document*> by_group_lang;
+  for (const auto& d : result.documents) {
+    if (d.translation_of.empty()) continue;
+    auto [it, fresh] = by_group_lang.emplace(std::pair{d.translation_of, d.lang}, &d);
+    if (!fresh)
+      result.errors.push_back(d.origin + ": a second " + d.lang + " translation of '" + d.translation_of + "' (first at " +
+                              it->second->origin + ")");
   }
 }
 

@@ -89,9 +89,6 @@ Document load_document(const Xapian::Document& xd, bool with_body) {
   return d;
 }
 
-// Key: \x01, the window's start / 32, then one byte per letter, 0x21 + (letter - start). The
-// letter bytes are ASCII, so Xapian measures edit distance letter by letter (bytes >= 0x80 would
-// pair up into false UTF-8), and never lower-case letters, so no key reads as a Latin word.
 namespace {
 void put_varint(std::string& out, std::size_t v) {
   while (v >= 0x80) {
@@ -134,29 +131,33 @@ Spans decode_spans(std::string_view packed, std::size_t max) {
   return out;
 }
 
+// Key: \x01, the 128-code-point block's number + 0x20, then one byte per letter: 0x01 + its
+// offset in the block. Every byte is ASCII, so Xapian measures edit distance letter by letter
+// (bytes >= 0x80 would pair up into false UTF-8 characters), and no key is a Latin word.
 std::string spelling_key(std::string_view word) {
-  constexpr UChar32 kWindow = 64;
   std::string out = "\x01?";
-  UChar32 start = -1;
+  UChar32 block = -1;
   const auto n = static_cast<int32_t>(word.size());
   for (int32_t i = 0; i < n;) {
     UChar32 c;
     U8_NEXT(word.data(), i, n, c);
-    if (start < 0) start = c & ~0x1F;
-    if (c < 0x80 || c >= 0x1000 || c < start || c >= start + kWindow) return std::string(word);
-    out += static_cast<char>(0x21 + (c - start));
+    if (c < 0x80 || c >= 0x1000 || (c & 0x7F) == 0x7F || (block >= 0 && (c >> 7) != block)) return std::string(word);
+    block = c >> 7;
+    out += static_cast<char>(0x01 + (c & 0x7F));
   }
-  if (start < 0) return std::string(word);
-  out[1] = static_cast<char>(start >> 5);
+  if (block < 0) return std::string(word);
+  out[1] = static_cast<char>(0x20 + block);
   return out;
 }
 
 std::string word_from_spelling_key(std::string_view key) {
   if (key.size() < 2 || key[0] != '\x01') return std::string(key);
-  const UChar32 start = static_cast<UChar32>(static_cast<unsigned char>(key[1])) << 5;
+  const UChar32 block = static_cast<unsigned char>(key[1]) - 0x20;
   std::string out;
   for (std::size_t i = 2; i < key.size(); ++i) {
-    const UChar32 c = start + (static_cast<unsigned char>(key[i]) - 0x21);
+    const auto b = static_cast<unsigned char>(key[i]);
+    if (b < 0x01 || b > 0x7F || block < 1 || block >= 0x20) return "";  // not a key this code wrote
+    const UChar32 c = (block << 7) | (b - 0x01);
     char buf[U8_MAX_LENGTH];
     int32_t len = 0;
     U8_APPEND_UNSAFE(buf, len, c);

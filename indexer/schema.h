@@ -35,6 +35,10 @@ inline constexpr std::string_view kFacetBitsKey = "copsearch.facet_bits";
 inline constexpr std::string_view kBuiltAtKey = "copsearch.built_at";
 inline constexpr std::string_view kTaxonomyKey = "copsearch.taxonomy";  // the YAML the index was built with
 inline constexpr std::string_view kLexiconKey = "copsearch.lexicon";    // likewise for the lexicon
+// The layout version: stored translations, token spans and spelling keys came with 2. An index
+// of another version is rebuilt by --update and reported by the daemon.
+inline constexpr std::string_view kFormatKey = "copsearch.format";
+inline constexpr std::string_view kFormat = "2";
 
 std::string id_term(std::string_view id);
 std::string stem_term(std::string_view stem);
@@ -59,8 +63,9 @@ Document load_document(const Xapian::Document& xd, bool with_body);
 // Xapian's spelling data indexes byte trigrams. In two-byte scripts (Cyrillic, Arabic, Greek,
 // Hebrew) every letter starts with one of a few lead bytes, so most words share trigrams and a
 // suggestion scans them all (3 ms for a Russian word against 0.2 ms for English). A word whose
-// letters all lie in one 64-code-point window below U+1000 is therefore stored with one byte
+// letters all lie in one 128-code-point block below U+1000 is therefore stored with one byte
 // per letter; other words as they are. Suggestions come back through word_from_spelling_key.
+// A key from another block, or not a key at all, is no suggestion for a key.
 std::string spelling_key(std::string_view word);
 std::string word_from_spelling_key(std::string_view key);
 

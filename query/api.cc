@@ -46,6 +46,22 @@ bool match(std::string_view pattern, std::string_view path, std::string_view& ar
   return arg.find('/') == std::string_view::npos;
 }
 
+// If-None-Match: "*", or a comma-separated list of tags, weak (W/"...") or strong.
+bool etag_matches(std::string_view header, std::string_view etag) {
+  if (header == "*") return true;
+  for (std::size_t at = 0; at < header.size();) {
+    std::size_t end = header.find(',', at);
+    if (end == std::string_view::npos) end = header.size();
+    std::string_view tag = header.substr(at, end - at);
+    while (!tag.empty() && tag.front() == ' ') tag.remove_prefix(1);
+    while (!tag.empty() && tag.back() == ' ') tag.remove_suffix(1);
+    if (tag.substr(0, 2) == "W/") tag.remove_prefix(2);
+    if (tag == etag) return true;
+    at = end + 1;
+  }
+  return false;
+}
+
 Response json_response(int status, const Json& body) {
   Response res{static_cast<http::status>(status), 11};
   res.set(http::field::content_type, "application/json; charset=utf-8");
@@ -70,6 +86,7 @@ Response Api::reject(int status, const std::string& code, const std::string& mes
   metrics_.record("-", status, 0);
   if (log_requests_) std::fprintf(stderr, "copsearchd: - - %d (%s)\n", status, code.c_str());
   Response res = json_response(status, error_json(code, message));
+  res.set("X-Content-Type-Options", "nosniff");
   res.keep_alive(false);
   res.prepare_payload();
   return res;
@@ -195,7 +212,8 @@ Response Api::serve_file(const Request& req, std::string_view name) {
           "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
           "base-uri 'none'; form-action 'self'; frame-ancestors 'none'");
   res.set("Referrer-Policy", "no-referrer");
-  if (req[http::field::if_none_match] == file->etag) {
+  const auto if_none_match = req[http::field::if_none_match];
+  if (etag_matches(std::string_view(if_none_match.data(), if_none_match.size()), file->etag)) {
     res.result(http::status::not_modified);
     return res;
   }

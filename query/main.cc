@@ -62,6 +62,9 @@ int run(int argc, char** argv) {
   } catch (const Xapian::Error& e) {
     throw std::runtime_error("cannot open the index: " + e.get_description());
   }
+  if (probe.get_metadata(std::string(schema::kFormatKey)) != schema::kFormat)
+    std::cerr << "copsearchd: warning: the index was built by an older copsearch-index; rebuild it for "
+                 "translations, fast snippets and typo correction in every script\n";
   // Without --taxonomy, the daemon uses the taxonomy the index was built with.
   const Taxonomy taxonomy = taxonomy_path.empty()
                                 ? Taxonomy::parse(probe.get_metadata(std::string(schema::kTaxonomyKey)), index)
@@ -69,8 +72,8 @@ int run(int argc, char** argv) {
   std::optional<StaticFiles> web;
   if (!vm["no-web"].as<bool>()) {
     if (web_dir.empty()) web_dir = StaticFiles::default_dir().value_or("");
-    if (web_dir.empty()) throw InputError("cannot find the search page's files; give --web DIR or --no-web");
-    web = StaticFiles::load(web_dir);
+    if (!web_dir.empty()) web = StaticFiles::load(web_dir);  // a --web folder that is missing is an error
+    else std::cerr << "copsearchd: warning: the search page's files are not installed; serving the API only (--web DIR)\n";
   }
   Api api(index, taxonomy, !vm["quiet"].as<bool>(), web ? &*web : nullptr);
   HttpServer server(so, api);

@@ -134,7 +134,8 @@ std::vector<std::string> Searcher::corrections(std::string_view raw, const std::
   if (freq > 3) return {};
   const std::string key = schema::spelling_key(folded);
   const std::string found = suggestion(key, len >= 8 ? 2 : 1);
-  if (found.empty() || (found[0] == '\x01') != (key[0] == '\x01')) return {};  // keys suggest keys, words words
+  // Keys suggest keys of the same script block; plain words suggest plain words.
+  if (found.empty() || (found[0] == '\x01') != (key[0] == '\x01') || (key[0] == '\x01' && found[1] != key[1])) return {};
   const std::string fix = schema::word_from_spelling_key(found);
   if (fix.empty() || fix == folded) return {};
   if (freq > 0 && freq_of(fix) < 20 * freq) return {};
@@ -151,8 +152,10 @@ std::string Searcher::suggestion(const std::string& key, unsigned edits) {
   return suggestions_[slot] = db_.get_spelling_suggestion(key, edits);
 }
 
-// The most frequent indexed stems beginning with the folded prefix (two letters at least).
-std::vector<std::string> Searcher::completions(const std::string& prefix) {
+// The most frequent indexed stems beginning with the folded prefix (two letters at least). A
+// prefix that runs past its word's stem ("harassm" of harassment, stem "harass") begins no stem:
+// it is completed through the indexed words instead, then stemmed.
+std::vector<std::string> Searcher::completions(const std::string& prefix, Lang lang) {
   constexpr std::size_t kMaxScan = 5000, kKeep = 12;
   if (code_points(prefix) < 2) return {};
   const std::string z = schema::stem_term(prefix);
@@ -160,6 +163,19 @@ std::vector<std::string> Searcher::completions(const std::string& prefix) {
   std::size_t scanned = 0;
   for (auto t = db_.allterms_begin(z); t != db_.allterms_end(z) && scanned < kMaxScan; ++t, ++scanned)
     found.emplace_back(t.get_termfreq(), *t);
+  if (found.empty()) {
+    const std::string key = schema::spelling_key(prefix);
+    std::map<std::string, Xapian::doccount> stems;
+    auto w = db_.spellings_begin();
+    w.skip_to(key);
+    for (; w != db_.spellings_end() && scanned < kMaxScan && (*w).compare(0, key.size(), key) == 0; ++w, ++scanned) {
+      const auto toks = analyzer_.tokens(schema::word_from_spelling_key(*w), lang);
+      if (toks.size() != 1) continue;
+      auto& freq = stems[schema::stem_term(toks.front().stem)];
+      freq = std::max(freq, w.get_termfreq());
+    }
+    for (auto& [stem, freq] : stems) found.emplace_back(freq, stem);
+  }
   const std::size_t keep = std::min(kKeep, found.size());
   std::partial_sort(found.begin(), found.begin() + keep, found.end(), [](auto& a, auto& b) { return a.first > b.first; });
   std::vector<std::string> out;
@@ -208,7 +224,7 @@ Searcher::Plan Searcher::plan(const SearchRequest& r) {
   qo.prefix_last = r.prefix;
   if (r.expand)
     qo.correct = [&](std::string_view raw, const std::string& folded) { return corrections(raw, folded, p.langs); };
-  if (r.prefix) qo.complete = [this](const std::string& prefix) { return completions(prefix); };
+  if (r.prefix) qo.complete = [this, &p](const std::string& prefix) { return completions(prefix, p.langs.front()); };
   p.text = parse_query(r.q, qo, analyzer_, &p.parse);
   // Additions widen recall at half weight, so documents with the words typed rank first.
   if (!added.empty() && !r.match_all && !p.text.empty() && p.text.get_type() != Xapian::Query::LEAF_MATCH_ALL)

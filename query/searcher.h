@@ -99,7 +99,7 @@ class Searcher {
   int facet_index(const std::string& name) const;
   std::vector<TermWeight> boosts_for(const Plan& plan, Xapian::docid did, double best) const;
   std::vector<std::string> corrections(std::string_view raw, const std::string& folded, const std::vector<Lang>& langs);
-  std::vector<std::string> completions(const std::string& prefix);
+  std::vector<std::string> completions(const std::string& prefix, Lang lang);
   std::string suggestion(const std::string& spelling_key, unsigned edits);
   // `stems`: the query's stem terms the hit contains; its snippet marks where they occur.
   Hit make_hit(const Xapian::MSetIterator& it, const std::vector<std::string>& stems);

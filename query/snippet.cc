@@ -52,8 +52,11 @@ std::string render(std::string_view text, const std::vector<std::pair<std::size_
     out += marked[i] ? "<mark>" + word + "</mark>" : word;
     cursor = spans[i].second;
   }
-  if (last < spans.size()) out += " …";
-  else out += html_escape(text.substr(cursor));
+  // After the last token only punctuation remains, unless the spans fell short of the text.
+  constexpr std::size_t kMaxTail = 40;
+  std::string_view tail = text.substr(std::min(cursor, text.size()));
+  if (last < spans.size() || tail.size() > kMaxTail) out += " …";
+  else out += html_escape(tail);
   while (!out.empty() && out.back() == ' ') out.pop_back();
   return out;
 }
@@ -77,7 +80,10 @@ std::string make_snippet_at(std::string_view text, const std::vector<std::pair<s
   const std::size_t best = matches.empty() ? 0 : best_window(matches, window, distinct);
   const std::size_t first = best - (distinct ? std::min<std::size_t>(best, 4) : 0);
   // One token past the window tells whether the text goes on.
-  const auto spans = spans_of(first + window + 1);
+  auto spans = spans_of(first + window + 1);
+  // Spans from the index are trusted only as far as they lie inside the text they describe.
+  const auto inside = std::find_if(spans.begin(), spans.end(), [&](auto& s) { return s.first > s.second || s.second > text.size(); });
+  spans.erase(inside, spans.end());
   if (spans.empty()) return opening(text);
   const std::size_t last = std::min(spans.size(), first + window);
   if (first >= last) return opening(text);

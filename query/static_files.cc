@@ -31,7 +31,8 @@ StaticFiles StaticFiles::load(const std::string& dir) {
   if (!fs::is_directory(dir, ec)) throw InputError(dir + ": the web page folder does not exist");
   StaticFiles out;
   for (const auto& entry : fs::directory_iterator(dir)) {
-    if (!entry.is_regular_file()) continue;
+    // Dotfiles (editor swap files, .gitignore) are not part of the page.
+    if (!entry.is_regular_file() || entry.path().filename().string().front() == '.') continue;
     std::ifstream in(entry.path(), std::ios::binary);
     std::ostringstream body;
     body << in.rdbuf();
@@ -49,7 +50,7 @@ std::optional<std::string> StaticFiles::default_dir() {
   std::error_code ec;
   const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
   if (ec) return std::nullopt;
-  for (const fs::path candidate : {exe.parent_path() / "web", exe.parent_path().parent_path() / "share/copsearch/web"})
+  for (const fs::path& candidate : {exe.parent_path() / "web", exe.parent_path().parent_path() / "share/copsearch/web"})
     if (fs::is_directory(candidate, ec)) return candidate.string();
   return std::nullopt;
 }

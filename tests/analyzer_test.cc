@@ -100,14 +100,28 @@ INSTANTIATE_TEST_SUITE_P(Languages, SidesAgree,
                          [](const auto& info) { return std::string(lang_code(info.param.first)); });
 
 TEST(SpellingKey, OneAsciiByteALetterInTwoByteScriptsAndRoundTrips) {
-  for (std::string w : {"оторваться", "ابتزاز", "bullying", "harcèlement", "网络欺凌", "ё"}) {
+  for (std::string w : {"оторваться", "травля", "шантаж", "ребёнок", "ابتزاز", "ممنوع", "παιδί", "bullying", "harcèlement",
+                        "网络欺凌", "ё"}) {
     const std::string key = schema::spelling_key(w);
     EXPECT_EQ(schema::word_from_spelling_key(key), w);
-    if (w == "оторваться") EXPECT_EQ(key.size(), 2 + 10u) << "two bytes for the script window, then one per letter";
-    if (w != "bullying" && w != "harcèlement" && w != "网络欺凌")
-      for (std::size_t i = 2; i < key.size(); ++i) EXPECT_TRUE(key[i] > 0x20 && key[i] < 0x61) << "ASCII, never a-z";
-    if (w == "bullying" || w == "harcèlement" || w == "网络欺凌") EXPECT_EQ(key, w) << "kept as it is";
+    if (w == "оторваться") {
+      EXPECT_EQ(key.size(), 2 + 10u) << "two bytes for the script block, then one per letter";
+    }
+    if (w == "bullying" || w == "harcèlement" || w == "网络欺凌") {
+      EXPECT_EQ(key, w) << "kept as it is";
+    } else {
+      ASSERT_EQ(key[0], '\x01') << w << " is keyed, whichever letter it starts with";
+      for (std::size_t i = 1; i < key.size(); ++i) {
+        const auto b = static_cast<unsigned char>(key[i]);
+        EXPECT_TRUE(b > 0 && b < 0x80) << "one ASCII byte each";
+      }
+    }
   }
+}
+
+TEST(SpellingKey, BytesItDidNotWriteDecodeToNothing) {
+  EXPECT_EQ(schema::word_from_spelling_key(std::string("\x01\x28\x90")), "");
+  EXPECT_EQ(schema::word_from_spelling_key("plain"), "plain");
 }
 
 TEST(Language, ScriptPicksTheAnalysis) {

@@ -65,11 +65,25 @@ TEST_F(CorpusSearch, EachCommonRiskIsFoundInEveryLanguage) {
   }
 }
 
+TEST_F(CorpusSearch, AWordTypedPastItsStemIsCompletedNotCorrected) {
+  Searcher searcher(dir_->str(), testing::real_taxonomy());
+  SearchRequest typing;
+  typing.q = "cyberbullyi";  // on its way to "cyberbullying", whose stem is "cyberbulli"
+  typing.prefix = true;
+  SearchRequest whole;
+  whole.q = "cyberbullying";
+  const auto r = searcher.search(typing);
+  EXPECT_EQ(r.suggestion, "") << "no 'did you mean' while the word is being typed";
+  EXPECT_GE(r.total, searcher.search(whole).total);
+}
+
 TEST_F(CorpusSearch, TyposAreCorrectedInCyrillicAndArabicScriptToo) {
   Searcher searcher(dir_->str(), testing::real_taxonomy());
   SearchRequest r;
   r.q = "не могу оторватся от игры";  // "оторваться" without its soft sign
   EXPECT_EQ(searcher.search(r).suggestion, "не могу оторваться от игры");
+  r.q = "тоорваться";  // the first two letters swapped: the script block is kept all the same
+  EXPECT_EQ(searcher.search(r).suggestion, "оторваться");
   r.q = "cyber bulying";
   EXPECT_EQ(searcher.search(r).suggestion, "cyber bullying");
 }

@@ -228,6 +228,10 @@ TEST_F(DaemonTest, ServesTheSearchPageWithItsFilesUnderAStrictPolicy) {
   const auto again = HttpClient(daemon_->port()).request("GET", "/static/app.js", "", "", {{"If-None-Match", etag}});
   EXPECT_EQ(again.status, 304) << "an unchanged file is not sent twice";
   EXPECT_TRUE(again.body.empty());
+  for (const std::string& header : {"\"other\", W/" + etag, std::string("*")})
+    EXPECT_EQ(HttpClient(daemon_->port()).request("GET", "/static/app.js", "", "", {{"If-None-Match", header}}).status, 304)
+        << header;
+  EXPECT_EQ(HttpClient(daemon_->port()).request("GET", "/static/app.js", "", "", {{"If-None-Match", "\"other\""}}).status, 200);
 
   EXPECT_EQ(get("/static/missing.js").status, 404);
   EXPECT_EQ(get("/static/..%2F..%2Fapi.cc").status, 404) << "only the page's own files are served";

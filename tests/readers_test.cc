@@ -99,5 +99,23 @@ TEST(Collection, RejectsDuplicateIdsAndDanglingTranslations) {
   EXPECT_EQ(r.errors[1], "c.md:1: translation_of names 'missing-doc', which is not in the corpus");
 }
 
+TEST(Collection, RejectsTwoTranslationsIntoOneLanguageAndLinksTheRest) {
+  ReadResult r;
+  read_markdown(kGood, "en.md", testing::real_taxonomy(), r);
+  const auto french = [&](const std::string& id) {
+    return replace(replace(kGood, "id: parent-bullying-signs", "id: " + id + "\ntranslation_of: parent-bullying-signs"),
+                   "lang: en", "lang: fr");
+  };
+  read_markdown(french("a.fr"), "a.md", testing::real_taxonomy(), r);
+  read_markdown(french("b.fr"), "b.md", testing::real_taxonomy(), r);
+  check_collection(r);
+  ASSERT_EQ(r.errors.size(), 1u);
+  EXPECT_EQ(r.errors[0], "b.md:1: a second fr translation of 'parent-bullying-signs' (first at a.md:1)");
+  r.documents.pop_back();
+  const auto links = translation_links(r.documents);
+  EXPECT_EQ(links.at("parent-bullying-signs"), (std::map<std::string, std::string>{{"fr", "a.fr"}}));
+  EXPECT_EQ(links.at("a.fr"), (std::map<std::string, std::string>{{"en", "parent-bullying-signs"}}));
+}
+
 }  // namespace
 }  // namespace copsearch
