@@ -49,6 +49,18 @@ def load_if(path, read):
         return {}
 
 
+def served_index(path):
+    """The daemon's index build: seconds, the indexer's peak memory and the served size."""
+    import re
+    text = open(path).read()
+    build = re.search(r"build: ([\d.]+) s, indexer peak (\d+) KB", text)
+    size = re.search(r"served index: (\d+) MB", text)
+    if not build or not size:
+        raise ValueError(path + ": incomplete")
+    return {"build_s": float(build.group(1)), "indexer_peak_mb": round(int(build.group(2)) / 1024, 1),
+            "index_mb": int(size.group(1))}
+
+
 def merge(args):
     opt = dict(zip(args[::2], args[1::2]))
     work = opt["--work"]
@@ -61,6 +73,7 @@ def merge(args):
         "stages": load_if(os.path.join(work, "stages.json"), stages),
         "peer": load_if(os.path.join(work, "peer.json"), lambda p: json.load(open(p))),
         "http": [json.loads(l) for l in open(os.path.join(work, "http.jsonl"))],
+        "served_index": load_if(os.path.join(work, "build.txt"), served_index),
         "daemon_peak_rss_mb": round(int(opt["--rss-kb"]) / 1024, 1),
     }
     json.dump(result, open(opt["--out"], "w"), indent=1)
