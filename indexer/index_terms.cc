@@ -39,8 +39,6 @@ Xapian::Document make_xapian_document(const Document& doc, const Taxonomy& taxon
   xd.add_value(schema::kSpansSlot, schema::encode_spans(spans));
   xd.add_boolean_term(schema::id_term(doc.id));
   xd.add_boolean_term(schema::group_term(doc));
-  xd.add_value(schema::kIdSlot, doc.id);
-  xd.add_value(schema::kLangSlot, doc.lang);
   for (const auto& [facet, values] : doc.facets)
     for (const auto& v : values) xd.add_boolean_term(schema::facet_term(facet, v));
   schema::store_document(doc, xd);

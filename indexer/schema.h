@@ -23,8 +23,7 @@ inline constexpr std::string_view kStemPrefix = "Z";
 inline constexpr std::string_view kGroupPrefix = "G";   // an original and its translations share G<original id>
 inline constexpr Xapian::valueno kFacetMaskSlot = 0;    // 8 bytes: one bit per facet value
 inline constexpr Xapian::valueno kContentHashSlot = 1;  // lets --update skip unchanged documents
-inline constexpr Xapian::valueno kIdSlot = 2;           // id and lang, readable without decoding the data
-inline constexpr Xapian::valueno kLangSlot = 3;
+// Slots 2 and 3 (id, lang) were read for translations, now stored with the fields; unused since format 2.
 inline constexpr Xapian::valueno kBodyStartSlot = 4;    // term position of the body's first token, as decimal
 inline constexpr Xapian::valueno kTextSlot = 5;         // the body's plain text, read for every hit's snippet
 inline constexpr Xapian::valueno kFieldsSlot = 6;       // the fields as JSON, read for every hit

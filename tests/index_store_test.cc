@@ -7,6 +7,7 @@
 #include <fstream>
 
 #include "fixtures.h"
+#include "schema.h"
 #include "searcher.h"
 
 namespace copsearch {
@@ -58,6 +59,22 @@ TEST(IndexStore, UpdateReplacesChangedDeletesRemovedAndSkipsUnchanged) {
   SearchRequest r;
   r.q = "sextortion";
   EXPECT_EQ(searcher.search(r).total, 1u);
+}
+
+TEST(IndexStore, UpdateRebuildsAnIndexWrittenInAnOlderLayout) {
+  testing::TempDir dir;
+  IndexStore store(dir.str());
+  store.rebuild(three_docs(), testing::real_taxonomy(), nullptr);
+  {
+    Xapian::WritableDatabase db(dir.str());
+    db.set_metadata(std::string(schema::kFormatKey), "1");  // as an older indexer left it
+    db.commit();
+  }
+  const IndexSummary s = store.update(three_docs(), testing::real_taxonomy(), nullptr);
+  EXPECT_EQ(s.added, 3u) << "every document written again, none skipped as unchanged";
+  EXPECT_EQ(s.unchanged, 0u);
+  EXPECT_EQ(stub(dir), "auto gen-000002") << "a new generation, switched atomically";
+  EXPECT_EQ(Xapian::Database(dir.str()).get_metadata(std::string(schema::kFormatKey)), schema::kFormat);
 }
 
 TEST(IndexStore, FailedBuildLeavesTheLiveIndexUntouched) {
