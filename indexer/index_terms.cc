@@ -25,7 +25,7 @@ Xapian::Document make_xapian_document(const Document& doc, const Taxonomy& taxon
     if (words) ++(*words)[t.word];
   }
   pos += schema::kBodyPositionGap;
-  xd.add_value(schema::kBodyStartSlot, std::to_string(pos + 1));
+  const Xapian::termpos body_first = pos + 1;
   schema::Spans spans;
   for (const auto& t : analyzer.tokens(doc.text, lang)) {
     spans.emplace_back(t.begin, t.end);
@@ -36,7 +36,7 @@ Xapian::Document make_xapian_document(const Document& doc, const Taxonomy& taxon
     xd.add_posting(schema::stem_term(t.stem), ++pos);
     if (words) ++(*words)[t.word];
   }
-  xd.add_value(schema::kSpansSlot, schema::encode_spans(spans));
+  xd.add_value(schema::kBodyTokensSlot, schema::encode_body_tokens(body_first, spans));
   xd.add_boolean_term(schema::id_term(doc.id));
   xd.add_boolean_term(schema::group_term(doc));
   for (const auto& [facet, values] : doc.facets)

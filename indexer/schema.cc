@@ -109,9 +109,10 @@ bool get_varint(std::string_view in, std::size_t& at, std::size_t& v) {
 }
 }  // namespace
 
-std::string encode_spans(const Spans& spans) {
+std::string encode_body_tokens(Xapian::termpos first, const Spans& spans) {
   std::string out;
-  out.reserve(spans.size() * 2);
+  out.reserve(4 + spans.size() * 2);
+  put_varint(out, first);
   std::size_t end = 0;
   for (const auto& [b, e] : spans) {
     put_varint(out, b - end);
@@ -119,6 +120,13 @@ std::string encode_spans(const Spans& spans) {
     end = e;
   }
   return out;
+}
+
+Xapian::termpos body_start(std::string_view packed, std::string_view& spans) {
+  std::size_t at = 0, first = 0;
+  if (!get_varint(packed, at, first)) return 0;
+  spans = packed.substr(at);
+  return static_cast<Xapian::termpos>(first);
 }
 
 Spans decode_spans(std::string_view packed, std::size_t max) {

@@ -24,10 +24,10 @@ inline constexpr std::string_view kGroupPrefix = "G";   // an original and its t
 inline constexpr Xapian::valueno kFacetMaskSlot = 0;    // 8 bytes: one bit per facet value
 inline constexpr Xapian::valueno kContentHashSlot = 1;  // lets --update skip unchanged documents
 // Slots 2 and 3 (id, lang) were read for translations, now stored with the fields; unused since format 2.
-inline constexpr Xapian::valueno kBodyStartSlot = 4;    // term position of the body's first token, as decimal
+// Slot 4 (the body's first term position) is part of kBodyTokensSlot since format 2.
 inline constexpr Xapian::valueno kTextSlot = 5;         // the body's plain text, read for every hit's snippet
 inline constexpr Xapian::valueno kFieldsSlot = 6;       // the fields as JSON, read for every hit
-inline constexpr Xapian::valueno kSpansSlot = 7;        // byte range of each body token: snippets without re-segmenting
+inline constexpr Xapian::valueno kBodyTokensSlot = 7;   // body tokens' term positions and byte ranges (encode_body_tokens)
 inline constexpr Xapian::termcount kTitleWdf = 3;       // a title word counts as three body words
 inline constexpr Xapian::termpos kBodyPositionGap = 100;  // keeps phrases from spanning title and body
 inline constexpr std::string_view kFacetBitsKey = "copsearch.facet_bits";
@@ -68,11 +68,14 @@ Document load_document(const Xapian::Document& xd, bool with_body);
 std::string spelling_key(std::string_view word);
 std::string word_from_spelling_key(std::string_view key);
 
-// Token byte ranges in the body text, packed as varints (gap from the previous token's end,
-// then length): about two bytes a token. Token k is at term position body start + k.
+// Where a hit's snippet finds its words, read in one value: the term position of the body's
+// first token, then each body token's byte range in the text, as varints (gap from the previous
+// token's end, then length): about two bytes a token. Token k is at term position first + k.
 using Spans = std::vector<std::pair<std::size_t, std::size_t>>;
-std::string encode_spans(const Spans& spans);
-// The first `max` spans; stops at the first malformed byte.
-Spans decode_spans(std::string_view packed, std::size_t max);
+std::string encode_body_tokens(Xapian::termpos first, const Spans& spans);
+// The first term position (0 if the value is malformed); `spans` gets the packed ranges after it.
+Xapian::termpos body_start(std::string_view packed, std::string_view& spans);
+// The first `max` ranges of packed spans; stops at the first malformed byte.
+Spans decode_spans(std::string_view packed_spans, std::size_t max);
 
 }  // namespace copsearch::schema

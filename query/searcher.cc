@@ -367,20 +367,17 @@ Hit Searcher::make_hit(const Xapian::MSetIterator& it, const std::vector<std::st
   Document d = schema::load_document(xd, false);
   Hit h;
   h.score = it.get_weight();
-  // The matched words' places come from the index's positions: only the text up to the
-  // chosen passage is segmented again.
-  const std::string body_start = xd.get_value(schema::kBodyStartSlot);
-  const Xapian::termpos body = body_start.empty() ? 0 : static_cast<Xapian::termpos>(std::stoul(body_start));
+  // The matched words' places come from the index's positions, their byte ranges from the
+  // stored body tokens: nothing is segmented at query time.
+  const std::string packed = xd.get_value(schema::kBodyTokensSlot);
+  std::string_view spans;
+  const Xapian::termpos body = schema::body_start(packed, spans);
   std::vector<std::pair<std::size_t, std::string>> matches;
   for (const auto& t : stems)
     for (auto p = db_.positionlist_begin(*it, t); p != db_.positionlist_end(*it, t); ++p)
       if (*p >= body && body) matches.emplace_back(*p - body, t);
   std::sort(matches.begin(), matches.end());
-  const std::string packed = xd.get_value(schema::kSpansSlot);
-  if (packed.empty())  // an index from before spans were stored
-    h.snippet = make_snippet_at(d.text, lang_from_code(d.lang).value_or(Lang::en), matches, analyzer_);
-  else
-    h.snippet = make_snippet_at(d.text, matches, [&](std::size_t n) { return schema::decode_spans(packed, n); });
+  h.snippet = make_snippet_at(d.text, matches, [&](std::size_t n) { return schema::decode_spans(spans, n); });
   h.translations = std::move(d.translations);
   d.body.clear();
   d.text.clear();

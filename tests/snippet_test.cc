@@ -15,7 +15,9 @@ TEST(Snippet, StoredSpansGiveTheSameSnippetAsSegmentingAgain) {
   for (const auto& [lang, text] : texts) {
     schema::Spans indexed;
     for (const auto& t : a.tokens(text, lang)) indexed.emplace_back(t.begin, t.end);
-    const std::string packed = schema::encode_spans(indexed);
+    const std::string record = schema::encode_body_tokens(104, indexed);
+    std::string_view packed;
+    EXPECT_EQ(schema::body_start(record, packed), 104u);
     EXPECT_EQ(schema::decode_spans(packed, 1000), a.spans(text, lang, 1000)) << text;
     EXPECT_EQ(schema::decode_spans(packed, 2).size(), 2u);
     const std::vector<std::pair<std::size_t, std::string>> matches = {{1, "Zx"}, {3, "Zy"}};
@@ -23,6 +25,8 @@ TEST(Snippet, StoredSpansGiveTheSameSnippetAsSegmentingAgain) {
               make_snippet_at(text, lang, matches, a, 4));
   }
   EXPECT_TRUE(schema::decode_spans(std::string("\x80\x80"), 10).empty()) << "a truncated varint ends the list";
+  std::string_view rest;
+  EXPECT_EQ(schema::body_start(std::string("\xff"), rest), 0u) << "a malformed record marks nothing";
 }
 
 TEST(Snippet, MarksTheDocumentsOwnWordsForStemMatches) {
