@@ -66,7 +66,6 @@ export function clearArtifacts() {
 }
 
 export function artifactPath(name) {
-  const dir = artifactDir;
-  mkdirSync(dir, { recursive: true });
-  return path.join(dir, `${name.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}.png`);
+  mkdirSync(artifactDir, { recursive: true });
+  return path.join(artifactDir, `${name.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}.png`);
 }
