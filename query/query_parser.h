@@ -31,7 +31,8 @@ struct QueryOptions {
   bool prefix_last = false;  // as-you-type: the last word, if the text ends in it, is a prefix
   // Typo tolerance: corrected folded words for a typed word (raw, folded); empty if none.
   std::function<std::vector<std::string>(std::string_view raw, const std::string& folded)> correct = nullptr;
-  // As-you-type: indexed folded words that start with a folded prefix.
+  // As-you-type: the stem terms (Z...) of the indexed words a folded prefix begins; empty when
+  // it begins none, and the word is then treated as finished (and typo-corrected).
   std::function<std::vector<std::string>(const std::string& prefix)> complete = nullptr;
 };
 
