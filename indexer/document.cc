@@ -23,7 +23,7 @@ constexpr FieldSpec kFields[] = {
     {"id", Kind::scalar, true},
     {"title", Kind::scalar, true},
     {"lang", Kind::scalar, true},
-    {"source", Kind::scalar, true},
+    {"source", Kind::scalar, false},  // optional: documents imported from elsewhere may cite none
     {"translation_of", Kind::scalar, false},
 };
 

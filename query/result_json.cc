@@ -69,7 +69,7 @@ Json similar_json(const std::string& id, const SearchResult& result) {
 
 Json document_json(const Document& doc) {
   Json j = fields(doc);
-  j["source"] = doc.source;
+  if (!doc.source.empty()) j["source"] = doc.source;
   j["translations"] = doc.translations;
   j["body"] = doc.body;
   j["body_html"] = markdown_to_html(doc.body);

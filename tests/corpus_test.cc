@@ -48,6 +48,10 @@ TEST(Corpus, EveryDocumentIsValidWithUniqueIdsAndRealTranslationLinks) {
   EXPECT_GE(corpus().documents.size(), 500u);
 }
 
+TEST(Corpus, EveryDocumentNamesItsSource) {
+  for (const auto& d : corpus().documents) EXPECT_FALSE(d.source.empty()) << d.origin << ": no source";
+}
+
 TEST(Corpus, AtLeast300EnglishDocumentsOf150To700Words) {
   const auto en = in_lang("en");
   EXPECT_GE(en.size(), 300u);

@@ -87,6 +87,17 @@ TEST(JsonlReader, ReadsOneDocumentPerLineAndReportsBadLines) {
   EXPECT_EQ(r.errors[2], "docs.jsonl:5: expected a JSON object");
 }
 
+// Documents from other systems may cite no source; the corpus's own always do (corpus_test).
+TEST(JsonlReader, AcceptsADocumentWithoutSource) {
+  const std::string line =
+      R"({"id":"doc-000001","title":"T","audience":["children"],"risk":["privacy"],"age":["9-12"],"lang":"en","body":"Keep it private."})";
+  ReadResult r;
+  read_jsonl(line, "peers.jsonl", testing::real_taxonomy(), r);
+  for (const auto& e : r.errors) ADD_FAILURE() << e;
+  ASSERT_EQ(r.documents.size(), 1u);
+  EXPECT_EQ(r.documents[0].source, "");
+}
+
 TEST(Collection, RejectsDuplicateIdsAndDanglingTranslations) {
   ReadResult r;
   read_markdown(kGood, "a.md", testing::real_taxonomy(), r);

@@ -170,7 +170,7 @@ export function renderDocument(article, doc, state, labels, { onBack, onCopy }) 
     tags(doc, labels),
     translationLinks(state, doc.translations, labels, 'Read in: '),
     body,
-    el('p', { className: 'doc-source' }, `Source: ${doc.source}`),
+    ...(doc.source ? [el('p', { className: 'doc-source' }, `Source: ${doc.source}`)] : []),  // imported documents may cite none
     el('div', { className: 'doc-actions' },
       el('button', { type: 'button', id: 'copy-citation', onClick: onCopy }, 'Copy citation'),
       el('span', { id: 'copy-status', role: 'status' })),
@@ -189,5 +189,6 @@ export function renderSimilar(list, hits, state) {
 
 export function citationText(doc, builtAt, pageUrl) {
   const date = builtAt ? builtAt.slice(0, 10) : 'unknown date';
-  return `${doc.title}. copsearch document ${doc.id}. Source: ${doc.source}. Index of ${date}. ${pageUrl}`;
+  const source = doc.source ? ` Source: ${doc.source}.` : '';
+  return `${doc.title}. copsearch document ${doc.id}.${source} Index of ${date}. ${pageUrl}`;
 }

@@ -1,8 +1,10 @@
-// The search page's modules that need no browser: URL state and the latest-answer-wins fetcher.
+// The search page's modules that need no browser: URL state, the latest-answer-wins fetcher and
+// the citation text.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 
 import { ApiError, LatestOnly } from '../../query/web/api.js';
+import { citationText } from '../../query/web/render.js';
 import { searchQuery, stateFromUrl, urlFromState } from '../../query/web/state.js';
 
 const taxonomy = {
@@ -72,5 +74,20 @@ describe('LatestOnly', () => {
       signal.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))));
     const pending = new LatestOnly({ timeoutMs: 50 }).run('/search?q=x');
     await assert.rejects(pending, (e) => e instanceof ApiError && e.code === 'timeout');
+  });
+});
+
+describe('citationText', () => {
+  const doc = { id: 'teen-sextortion', title: 'Someone is threatening you', source: 'Guidelines for children (2020)' };
+
+  it('names the document, its source and the index date', () => {
+    assert.equal(citationText(doc, '2026-12-01T06:47:18Z', 'http://h/?doc=teen-sextortion'),
+      'Someone is threatening you. copsearch document teen-sextortion. Source: Guidelines for children (2020). '
+      + 'Index of 2026-12-01. http://h/?doc=teen-sextortion');
+  });
+
+  it('leaves the source out for a document that names none', () => {
+    const text = citationText({ ...doc, source: undefined }, '', 'http://h/');
+    assert.equal(text, 'Someone is threatening you. copsearch document teen-sextortion. Index of unknown date. http://h/');
   });
 });
