@@ -36,15 +36,13 @@ Xapian::Document make_xapian_document(const Document& doc, const Taxonomy& taxon
     xd.add_posting(schema::stem_term(t.stem), ++pos);
     if (words) ++(*words)[t.word];
   }
-  xd.add_value(schema::kBodyTokensSlot, schema::encode_body_tokens(body_first, spans));
   xd.add_boolean_term(schema::id_term(doc.id));
   xd.add_boolean_term(schema::group_term(doc));
   for (const auto& [facet, values] : doc.facets)
     for (const auto& v : values) xd.add_boolean_term(schema::facet_term(facet, v));
-  schema::store_document(doc, xd);
+  schema::store_document(doc, schema::encode_body_tokens(body_first, spans), xd);
   xd.add_value(schema::kFacetMaskSlot, schema::encode_mask(schema::facet_mask(doc, taxonomy)));
-  xd.add_value(schema::kContentHashSlot,
-               schema::encode_mask(content_hash(xd.get_value(schema::kFieldsSlot) + '\0' + doc.body)));
+  xd.add_value(schema::kContentHashSlot, schema::encode_mask(content_hash(xd.get_value(schema::kHitSlot) + '\0' + doc.body)));
   return xd;
 }
 

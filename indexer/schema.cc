@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <nlohmann/json.hpp>
+#include <stdexcept>
 #include <unicode/utf8.h>
 
 namespace copsearch::schema {
@@ -60,35 +61,6 @@ std::uint64_t decode_mask(std::string_view bytes) {
   return mask;
 }
 
-void store_document(const Document& doc, Xapian::Document& xd) {
-  nlohmann::ordered_json j;
-  j["id"] = doc.id;
-  j["title"] = doc.title;
-  j["lang"] = doc.lang;
-  j["source"] = doc.source;
-  if (!doc.translation_of.empty()) j["translation_of"] = doc.translation_of;
-  if (!doc.translations.empty()) j["translations"] = doc.translations;
-  j["facets"] = doc.facets;
-  xd.add_value(kFieldsSlot, j.dump());
-  xd.add_value(kTextSlot, doc.text);
-  xd.set_data(doc.body);
-}
-
-Document load_document(const Xapian::Document& xd, bool with_body) {
-  const auto j = nlohmann::json::parse(xd.get_value(kFieldsSlot));
-  Document d;
-  d.id = j.at("id").get<std::string>();
-  d.title = j.at("title").get<std::string>();
-  d.lang = j.at("lang").get<std::string>();
-  d.source = j.value("source", "");
-  d.translation_of = j.value("translation_of", "");
-  if (const auto t = j.find("translations"); t != j.end()) d.translations = t->get<std::map<std::string, std::string>>();
-  d.facets = j.at("facets").get<std::map<std::string, std::vector<std::string>>>();
-  d.text = xd.get_value(kTextSlot);
-  if (with_body) d.body = xd.get_data();
-  return d;
-}
-
 namespace {
 void put_varint(std::string& out, std::size_t v) {
   while (v >= 0x80) {
@@ -107,7 +79,59 @@ bool get_varint(std::string_view in, std::size_t& at, std::size_t& v) {
   }
   return false;
 }
+
+// One length-prefixed section of a stored record; false past the end or on a bad length.
+bool get_section(std::string_view in, std::size_t& at, std::string_view& out) {
+  std::size_t len = 0;
+  if (!get_varint(in, at, len) || len > in.size() - at) return false;
+  out = in.substr(at, len);
+  at += len;
+  return true;
+}
 }  // namespace
+
+void store_document(const Document& doc, const std::string& body_tokens, Xapian::Document& xd) {
+  nlohmann::ordered_json j;
+  j["id"] = doc.id;
+  j["title"] = doc.title;
+  j["lang"] = doc.lang;
+  j["source"] = doc.source;
+  if (!doc.translation_of.empty()) j["translation_of"] = doc.translation_of;
+  if (!doc.translations.empty()) j["translations"] = doc.translations;
+  j["facets"] = doc.facets;
+  const std::string fields = j.dump();
+  std::string record;
+  record.reserve(fields.size() + doc.text.size() + body_tokens.size() + 8);
+  put_varint(record, fields.size());
+  record += fields;
+  put_varint(record, doc.text.size());
+  record += doc.text;
+  record += body_tokens;
+  xd.add_value(kHitSlot, record);
+  xd.set_data(doc.body);
+}
+
+Stored load_stored(const Xapian::Document& xd, bool with_body) {
+  const std::string record = xd.get_value(kHitSlot);
+  std::size_t at = 0;
+  std::string_view fields, text;
+  if (!get_section(record, at, fields) || !get_section(record, at, text))
+    throw std::runtime_error("stored document record is malformed");
+  const auto j = nlohmann::json::parse(fields);
+  Stored out;
+  Document& d = out.doc;
+  d.id = j.at("id").get<std::string>();
+  d.title = j.at("title").get<std::string>();
+  d.lang = j.at("lang").get<std::string>();
+  d.source = j.value("source", "");
+  d.translation_of = j.value("translation_of", "");
+  if (const auto t = j.find("translations"); t != j.end()) d.translations = t->get<std::map<std::string, std::string>>();
+  d.facets = j.at("facets").get<std::map<std::string, std::vector<std::string>>>();
+  d.text = text;
+  out.body_tokens = record.substr(at);
+  if (with_body) d.body = xd.get_data();
+  return out;
+}
 
 std::string encode_body_tokens(Xapian::termpos first, const Spans& spans) {
   std::string out;

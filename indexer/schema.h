@@ -23,21 +23,20 @@ inline constexpr std::string_view kStemPrefix = "Z";
 inline constexpr std::string_view kGroupPrefix = "G";   // an original and its translations share G<original id>
 inline constexpr Xapian::valueno kFacetMaskSlot = 0;    // 8 bytes: one bit per facet value
 inline constexpr Xapian::valueno kContentHashSlot = 1;  // lets --update skip unchanged documents
-// Slots 2 and 3 (id, lang) were read for translations, now stored with the fields; unused since format 2.
-// Slot 4 (the body's first term position) is part of kBodyTokensSlot since format 2.
-inline constexpr Xapian::valueno kTextSlot = 5;         // the body's plain text, read for every hit's snippet
-inline constexpr Xapian::valueno kFieldsSlot = 6;       // the fields as JSON, read for every hit
-inline constexpr Xapian::valueno kBodyTokensSlot = 7;   // body tokens' term positions and byte ranges (encode_body_tokens)
+// Slots 2-4 (id, lang, body start) are unused since format 2; slots 5-7 (text, fields, body
+// tokens) since format 3, which stores them as one record in kHitSlot (store_document).
+inline constexpr Xapian::valueno kHitSlot = 8;          // what a hit shows, as one record (store_document)
 inline constexpr Xapian::termcount kTitleWdf = 3;       // a title word counts as three body words
 inline constexpr Xapian::termpos kBodyPositionGap = 100;  // keeps phrases from spanning title and body
 inline constexpr std::string_view kFacetBitsKey = "copsearch.facet_bits";
 inline constexpr std::string_view kBuiltAtKey = "copsearch.built_at";
 inline constexpr std::string_view kTaxonomyKey = "copsearch.taxonomy";  // the YAML the index was built with
 inline constexpr std::string_view kLexiconKey = "copsearch.lexicon";    // likewise for the lexicon
-// The layout version: stored translations, token spans and spelling keys came with 2. An index
-// of another version is rebuilt by --update and reported by the daemon.
+// The layout version: stored translations, token spans and spelling keys came with 2, the hit
+// record as document data with 3. An index of another version is rebuilt by --update and
+// reported by the daemon.
 inline constexpr std::string_view kFormatKey = "copsearch.format";
-inline constexpr std::string_view kFormat = "2";
+inline constexpr std::string_view kFormat = "3";
 
 std::string id_term(std::string_view id);
 std::string stem_term(std::string_view stem);
@@ -52,12 +51,20 @@ std::uint64_t facet_mask(const Document& doc, const Taxonomy& taxonomy);
 std::string encode_mask(std::uint64_t mask);
 std::uint64_t decode_mask(std::string_view bytes);
 
-// The stored document. A hit reads its fields (small JSON) and plain text from value slots;
-// the Markdown body sits in the document data, which Xapian compresses, read only when the
-// whole document is asked for.
-void store_document(const Document& doc, Xapian::Document& xd);
-// Fields and text (what a hit needs); with_body adds the Markdown.
-Document load_document(const Xapian::Document& xd, bool with_body);
+// The stored document. Everything a hit shows is one record in kHitSlot: the fields as JSON,
+// the plain text and the body tokens (encode_body_tokens), each but the last preceded by its
+// length as a varint. Each value read is a B-tree lookup of its own, so one record costs one
+// lookup per hit where three values cost three; a value rather than the document data, which
+// Xapian compresses (inflating it cost more than the lookups saved). The Markdown body, read
+// only when the whole document is asked for, is the document data.
+void store_document(const Document& doc, const std::string& body_tokens, Xapian::Document& xd);
+struct Stored {
+  Document doc;             // fields and text; the Markdown body only if asked for
+  std::string body_tokens;  // for body_start and decode_spans
+};
+// Throws std::runtime_error for a record that is not of this layout.
+Stored load_stored(const Xapian::Document& xd, bool with_body);
+inline Document load_document(const Xapian::Document& xd, bool with_body) { return load_stored(xd, with_body).doc; }
 
 // Xapian's spelling data indexes byte trigrams. In two-byte scripts (Cyrillic, Arabic, Greek,
 // Hebrew) every letter starts with one of a few lead bytes, so most words share trigrams and a

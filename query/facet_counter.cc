@@ -43,18 +43,19 @@ std::uint64_t FacetMasks::value_bits(int facet, const std::vector<std::string>& 
   return out;
 }
 
-void FacetCounter::operator()(const Xapian::Document& doc, double) {
+bool FacetCounter::operator()(const Xapian::Document& doc) const {
   const std::uint64_t m = masks_[doc.get_docid()];
   std::uint64_t count_bits = m;
   const FacetGroup* failed = nullptr;
   for (const auto& g : groups_) {
     if (m & g.selected) continue;
-    if (failed) return;  // fails two selections: counts nowhere
+    if (failed) return false;  // fails two selections: counts nowhere
     failed = &g;
   }
   if (failed) count_bits &= failed->facet;
   else ++passed_;
   for (; count_bits; count_bits &= count_bits - 1) ++counts_[__builtin_ctzll(count_bits)];
+  return !failed;
 }
 
 }  // namespace copsearch

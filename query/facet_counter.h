@@ -36,22 +36,26 @@ struct FacetGroup {
   std::uint64_t selected;  // the bits of the selected values
 };
 
-// Disjunctive facet counts in one pass over the unfiltered match set: a document passing every
-// group counts for all its values; one failing a single group still counts for that group's
-// facet, so each facet's counts ignore its own selection. Local databases only: the remote
-// backend cannot create this spy by name (shared/notes/xapian-facets-and-shards.md).
-class FacetCounter : public Xapian::MatchSpy {
+// Disjunctive facet counts and the filters in one pass over the unfiltered match set. As the
+// match decider, it sees every match when the MSet checks at least the whole database: a
+// document passing every group counts for all its values and is admitted to the ranking; one
+// failing a single group still counts for that group's facet, so each facet's counts ignore
+// its own selection. One match pass serves the total, the counts and the page, where a
+// counting pass and a filtered ranking pass would walk the posting lists twice. Local
+// databases only: the remote backend applies no decider of ours
+// (shared/notes/xapian-facets-and-shards.md).
+class FacetCounter : public Xapian::MatchDecider {
  public:
   FacetCounter(const FacetMasks& masks, std::vector<FacetGroup> groups) : masks_(masks), groups_(std::move(groups)) {}
-  void operator()(const Xapian::Document& doc, double wt) override;
+  bool operator()(const Xapian::Document& doc) const override;
   const std::array<Xapian::doccount, 64>& counts() const { return counts_; }
   Xapian::doccount passed() const { return passed_; }  // documents passing every group
 
  private:
   const FacetMasks& masks_;
   std::vector<FacetGroup> groups_;
-  std::array<Xapian::doccount, 64> counts_{};
-  Xapian::doccount passed_ = 0;
+  mutable std::array<Xapian::doccount, 64> counts_{};  // Xapian's decider interface is const
+  mutable Xapian::doccount passed_ = 0;
 };
 
 }  // namespace copsearch

@@ -18,12 +18,6 @@ std::pair<ino_t, long> stub_identity(const std::string& dir) {
   return {st.st_ino, st.st_mtim.tv_sec * 1000000000L + st.st_mtim.tv_nsec};
 }
 
-Xapian::Query any_value(const std::string& facet, const std::vector<std::string>& values) {
-  std::vector<Xapian::Query> any;
-  for (const auto& v : values) any.emplace_back(schema::facet_term(facet, v));
-  return Xapian::Query(Xapian::Query::OP_OR, any.begin(), any.end());
-}
-
 std::size_t code_points(std::string_view s) {
   return static_cast<std::size_t>(std::count_if(s.begin(), s.end(), [](char c) { return (c & 0xC0) != 0x80; }));
 }
@@ -65,8 +59,7 @@ struct Searcher::Plan {
   };
   std::vector<Lang> langs;
   Xapian::Query text;    // what must match (expansions included); no filters, no boosts
-  Xapian::Query filter;  // the facet selections; empty for none
-  std::vector<FacetGroup> groups;
+  std::vector<FacetGroup> groups;  // the facet selections, applied through the facet masks
   std::vector<Boost> boost_specs;
   ParseInfo parse;
   std::vector<Expansion> expanded;
@@ -248,13 +241,10 @@ Searcher::Plan Searcher::plan(const SearchRequest& r) {
   for (auto& b : p.boost_specs)
     for (const auto& v : b.values) b.bits.push_back(masks_.value_bits(facet_index(b.facet), {v}, taxonomy_));
 
-  std::vector<Xapian::Query> filters;
   for (const auto& [facet, values] : r.filters) {
-    filters.push_back(any_value(facet, values));
     const int index = facet_index(facet);
     p.groups.push_back({masks_.facet_bits(index), masks_.value_bits(index, values, taxonomy_)});
   }
-  if (!filters.empty()) p.filter = Xapian::Query(Xapian::Query::OP_AND, filters.begin(), filters.end());
   return p;
 }
 
@@ -301,23 +291,19 @@ SearchResult Searcher::run(const SearchRequest& r) {
   Plan p = plan(r);
   SearchResult result;
 
-  // Counting pass: the unfiltered match set, unweighted, every document seen by the spy.
+  // One pass: BM25 over the unfiltered matches, every one of them shown to the counter, which
+  // admits those passing the filters. With boosts, the best candidates beyond the page are
+  // re-ranked with them, each a fraction of the best score, taken from the facet masks.
   FacetCounter counter(masks_, p.groups);
-  Xapian::Enquire count(db_);
-  count.set_query(p.text);
-  count.set_weighting_scheme(Xapian::BoolWeight());
-  count.add_matchspy(&counter);
-  count.get_mset(0, 0, db_.get_doccount());
-  result.total = counter.passed();
-  result.facets = facet_counts(counter);
-
-  // Ranking pass: BM25 over the filtered matches. With boosts, the best candidates beyond the
-  // page are re-ranked with them, each a fraction of the best score, taken from the facet masks.
   Xapian::Enquire rank(db_);
-  rank.set_query(p.filter.empty() || p.text.empty() ? p.text : Xapian::Query(Xapian::Query::OP_FILTER, p.text, p.filter));
+  rank.set_query(p.text);
   rank.set_weighting_scheme(Xapian::BM25Weight());
   const bool boosted = !p.boost_specs.empty();
-  const Xapian::MSet mset = boosted ? rank.get_mset(0, r.offset + r.limit + kRescoreDepth) : rank.get_mset(r.offset, r.limit);
+  const Xapian::doccount all = db_.get_doccount();
+  const Xapian::MSet mset = boosted ? rank.get_mset(0, r.offset + r.limit + kRescoreDepth, all, nullptr, &counter)
+                                    : rank.get_mset(r.offset, r.limit, all, nullptr, &counter);
+  result.total = counter.passed();
+  result.facets = facet_counts(counter);
   const double best = mset.empty() || mset.begin().get_weight() <= 0 ? 1.0 : mset.begin().get_weight();
   std::vector<std::pair<double, Xapian::MSetIterator>> ranked;
   for (auto it = mset.begin(); it != mset.end(); ++it) {
@@ -364,14 +350,14 @@ SearchResult Searcher::run(const SearchRequest& r) {
 
 Hit Searcher::make_hit(const Xapian::MSetIterator& it, const std::vector<std::string>& stems) {
   const Xapian::Document xd = it.get_document();
-  Document d = schema::load_document(xd, false);
+  schema::Stored stored = schema::load_stored(xd, false);
+  Document& d = stored.doc;
   Hit h;
   h.score = it.get_weight();
   // The matched words' places come from the index's positions, their byte ranges from the
   // stored body tokens: nothing is segmented at query time.
-  const std::string packed = xd.get_value(schema::kBodyTokensSlot);
   std::string_view spans;
-  const Xapian::termpos body = schema::body_start(packed, spans);
+  const Xapian::termpos body = schema::body_start(stored.body_tokens, spans);
   std::vector<std::pair<std::size_t, std::string>> matches;
   for (const auto& t : stems)
     for (auto p = db_.positionlist_begin(*it, t); p != db_.positionlist_end(*it, t); ++p)
