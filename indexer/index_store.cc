@@ -9,6 +9,7 @@
 #include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <future>
 #include <nlohmann/json.hpp>
 #include <set>
 
@@ -26,6 +27,7 @@ namespace {
 
 constexpr const char* kStub = "XAPIANDB";
 constexpr const char* kGenPrefix = "gen-";
+constexpr std::size_t kBatchSize = 256;  // documents analysed ahead of the writer
 
 // Holds an exclusive flock on DIR/.lock so two indexers never switch the stub at once.
 class DirLock {
@@ -118,17 +120,37 @@ IndexSummary IndexStore::rebuild(const std::vector<Document>& docs, const Taxono
   fs::remove_all(tmp);
   fs::remove_all(compacted);
   try {
-    Analyzer analyzer;
     Xapian::WritableDatabase db(tmp, Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_BACKEND_GLASS);
     write_metadata(db, taxonomy);
-    std::size_t done = 0;
     const auto links = translation_links(docs);
-    for (const Document* d : by_id(docs)) {
+    const auto order = by_id(docs);
+    // Analysis of the next batch runs on a second thread while this one writes the last: the
+    // two take similar time. One analyser serves every batch, one batch at a time.
+    Analyzer analyzer;
+    struct Batch {
+      std::vector<Xapian::Document> docs;
       WordCounts words;
-      db.add_document(make_xapian_document(linked(*d, links), taxonomy, analyzer, &words));
-      add_spellings(db, words);
-      if (progress) progress(++done, docs.size());
+    };
+    auto analyse = [&](std::size_t begin) {
+      Batch b;
+      for (std::size_t i = begin; i < std::min(begin + kBatchSize, order.size()); ++i)
+        b.docs.push_back(make_xapian_document(linked(*order[i], links), taxonomy, analyzer, &b.words));
+      return b;
+    };
+    WordCounts words;  // summed over the collection: one spelling update per distinct word
+    // Declared after what analyse() reads: std::async's future waits in its destructor, so on an
+    // exception no batch outlives its inputs.
+    std::future<Batch> next = std::async(std::launch::async, analyse, 0);
+    for (std::size_t begin = 0; begin < order.size(); begin += kBatchSize) {
+      Batch batch = next.get();
+      if (begin + kBatchSize < order.size()) next = std::async(std::launch::async, analyse, begin + kBatchSize);
+      for (std::size_t i = 0; i < batch.docs.size(); ++i) {
+        db.add_document(batch.docs[i]);
+        if (progress) progress(begin + i + 1, docs.size());
+      }
+      for (const auto& [word, count] : batch.words) words[word] += count;
     }
+    add_spellings(db, words);
     db.commit();
     db.close();
     // The served generation is compacted: full blocks make it smaller and quicker to read, and
