@@ -49,7 +49,7 @@ bool FacetCounter::operator()(const Xapian::Document& doc) const {
   const FacetGroup* failed = nullptr;
   for (const auto& g : groups_) {
     if (m & g.selected) continue;
-    if (failed) return false;  // fails two selections: counts nowhere
+    if (failed || filtered_) return false;  // fails two selections, or one when counting within the filters
     failed = &g;
   }
   if (failed) count_bits &= failed->facet;

@@ -44,9 +44,12 @@ struct FacetGroup {
 // counting pass and a filtered ranking pass would walk the posting lists twice. Local
 // databases only: the remote backend applies no decider of ours
 // (shared/notes/xapian-facets-and-shards.md).
+// With `filtered`, a document failing any group counts nowhere: every count is within the
+// filtered results.
 class FacetCounter : public Xapian::MatchDecider {
  public:
-  FacetCounter(const FacetMasks& masks, std::vector<FacetGroup> groups) : masks_(masks), groups_(std::move(groups)) {}
+  FacetCounter(const FacetMasks& masks, std::vector<FacetGroup> groups, bool filtered = false)
+      : masks_(masks), groups_(std::move(groups)), filtered_(filtered) {}
   bool operator()(const Xapian::Document& doc) const override;
   const std::array<Xapian::doccount, 64>& counts() const { return counts_; }
   Xapian::doccount passed() const { return passed_; }  // documents passing every group
@@ -54,6 +57,7 @@ class FacetCounter : public Xapian::MatchDecider {
  private:
   const FacetMasks& masks_;
   std::vector<FacetGroup> groups_;
+  bool filtered_;
   mutable std::array<Xapian::doccount, 64> counts_{};  // Xapian's decider interface is const
   mutable Xapian::doccount passed_ = 0;
 };

@@ -66,12 +66,15 @@ void apply(SearchRequest& r, const std::string& name, const std::string& value, 
   } else if (name == "match") {
     if (value != "any" && value != "all") bad("invalid_match", "match must be 'any' or 'all'");
     r.match_all = value == "all";
+  } else if (name == "facet_counts") {
+    if (value != "disjunctive" && value != "filtered") bad("invalid_facet_counts", "facet_counts must be 'disjunctive' or 'filtered'");
+    r.counts_filtered = value == "filtered";
   } else if (name == "prefix" || name == "expand" || name == "explain") {
     (name == "prefix" ? r.prefix : name == "expand" ? r.expand : r.explain) = parse_bool(name, value);
   } else if (facet) {
     add_values(*facet, name, value, r.filters[name]);
   } else {
-    std::string known = "q, limit, offset, match, prefix, expand, explain";
+    std::string known = "q, limit, offset, match, prefix, expand, explain, facet_counts";
     for (const auto& f : taxonomy.facets()) known += ", " + f.name + ", prefer_" + f.name;
     bad("unknown_parameter", "unknown parameter '" + name + "'; known parameters: " + known);
   }

@@ -28,6 +28,9 @@ struct SearchRequest {
   bool prefix = false;           // as-you-type: the last word is incomplete
   bool expand = true;            // lexicon expansion, typo tolerance and lexicon risk boosts
   bool explain = false;          // per hit: matched terms, their weights, boosts applied
+  // facet_counts=filtered: every count is within the filtered results (drill-down), as a
+  // researcher tabulating them wants; default disjunctive: each facet ignores its own filter.
+  bool counts_filtered = false;
 };
 
 using Params = std::vector<std::pair<std::string, std::string>>;

@@ -294,7 +294,7 @@ SearchResult Searcher::run(const SearchRequest& r) {
   // One pass: BM25 over the unfiltered matches, every one of them shown to the counter, which
   // admits those passing the filters. With boosts, the best candidates beyond the page are
   // re-ranked with them, each a fraction of the best score, taken from the facet masks.
-  FacetCounter counter(masks_, p.groups);
+  FacetCounter counter(masks_, p.groups, r.counts_filtered);
   Xapian::Enquire rank(db_);
   rank.set_query(p.text);
   rank.set_weighting_scheme(Xapian::BM25Weight());

@@ -60,7 +60,7 @@ struct UrgentBlock {
 struct SearchResult {
   Xapian::doccount total = 0;  // exact size of the filtered match set
   std::vector<Hit> hits;
-  std::vector<FacetCounts> facets;  // disjunctive: each facet ignores its own selection
+  std::vector<FacetCounts> facets;  // disjunctive (each facet ignores its own selection) unless asked otherwise
   std::vector<Expansion> expanded;  // what the lexicon added
   std::string suggestion;           // the query with typos corrected, when that finds more
   std::optional<UrgentBlock> urgent;

@@ -167,13 +167,21 @@ TEST_F(DaemonTest, PrefixSearchMatchesTheWordBeingTyped) {
   EXPECT_NE(j["hits"][0]["snippet"].get<std::string>().find("<mark>Cyberbullying</mark>"), std::string::npos);
 }
 
-TEST_F(DaemonTest, FacetCountsAreDisjunctive) {
+TEST_F(DaemonTest, FacetCountsAreDisjunctiveUnlessAskedToBeFiltered) {
   const auto j = get("/search?q=grooming&audience=children").json();
   const auto all = get("/search?q=grooming").json();
   EXPECT_EQ(j["facets"]["audience"], all["facets"]["audience"]) << "audience counts ignore the audience selection";
   EXPECT_EQ(j["facets"]["audience"]["children"], j["total"]);
   EXPECT_LT(j["facets"]["risk"]["grooming"].get<int>(), all["facets"]["risk"]["grooming"].get<int>())
       << "other facets follow the selection";
+
+  const auto within = get("/search?q=grooming&audience=children&facet_counts=filtered").json();
+  EXPECT_EQ(within["total"], j["total"]);
+  EXPECT_EQ(within["facets"]["risk"], j["facets"]["risk"]);
+  EXPECT_EQ(within["facets"]["audience"]["children"], j["total"]);
+  EXPECT_LT(within["facets"]["audience"]["parents-educators"].get<int>(), all["facets"]["audience"]["parents-educators"].get<int>())
+      << "with facet_counts=filtered the audience counts are within the children's results";
+  EXPECT_EQ(get("/search?q=grooming&facet_counts=some").status, 400);
 }
 
 TEST_F(DaemonTest, PreferredAudienceBoostsWithoutFiltering) {

@@ -54,8 +54,9 @@ class SearchTest : public ::testing::Test {
   }
 
   SearchResult search(const std::string& q, std::map<std::string, std::vector<std::string>> filters = {},
-                      unsigned limit = 100, unsigned offset = 0) {
+                      unsigned limit = 100, unsigned offset = 0, bool counts_filtered = false) {
     SearchRequest r;
+    r.counts_filtered = counts_filtered;
     r.q = q;
     r.filters = std::move(filters);
     r.limit = limit;
@@ -86,13 +87,15 @@ TEST_F(SearchTest, TitleMatchOutranksPassingMention) {
   EXPECT_EQ(ids(r)[0], "title-match");
 }
 
-TEST_F(SearchTest, FacetCountsMatchBruteForce) {
+TEST_F(SearchTest, FacetCountsMatchBruteForceDisjunctiveOrFiltered) {
+  for (const bool filtered : {false, true})
   for (const char* word : {"alpha", "hotel"}) {
     for (const auto& filters : std::vector<std::map<std::string, std::vector<std::string>>>{
              {}, {{"audience", {"children", "industry"}}}, {{"audience", {"children"}}, {"risk", {"csam", "privacy"}}}}) {
-      const auto r = search(word, filters);
+      const auto r = search(word, filters, 100, 0, filtered);
       // Brute force: a document containing the word counts for a facet's values when it passes
-      // every filter group but that facet's own (disjunctive counts), and in total when it passes all.
+      // every filter group but that facet's own (disjunctive counts) or every group (filtered
+      // counts), and in total when it passes all.
       std::map<std::string, std::map<std::string, unsigned>> expected;
       unsigned total = 0;
       for (const auto& d : docs_) {
@@ -105,10 +108,10 @@ TEST_F(SearchTest, FacetCountsMatchBruteForce) {
         };
         total += passes("");
         for (const auto& [facet, values] : d.facets)
-          if (passes(facet))
+          if (passes(filtered ? "" : facet))
             for (const auto& v : values) ++expected[facet][v];
       }
-      EXPECT_EQ(r.total, total) << word;
+      EXPECT_EQ(r.total, total) << word << (filtered ? " filtered" : " disjunctive");
       EXPECT_EQ(r.hits.size(), std::min(total, 100u));
       for (const auto& fc : r.facets)
         for (const auto& [value, count] : fc.values) EXPECT_EQ(count, expected[fc.facet][value]) << fc.facet << "=" << value;
