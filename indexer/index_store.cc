@@ -127,6 +127,8 @@ IndexSummary IndexStore::rebuild(const std::vector<Document>& docs, const Taxono
     // Analysis of the next batch runs on a second thread while this one writes the last: the
     // two take similar time. One analyser serves every batch, one batch at a time.
     Analyzer analyzer;
+    const schema::PairStems pairs = common_stems(order, analyzer);
+    db.set_metadata(std::string(schema::kPairStemsKey), schema::encode_pair_stems(pairs));
     struct Batch {
       std::vector<Xapian::Document> docs;
       WordCounts words;
@@ -134,7 +136,7 @@ IndexSummary IndexStore::rebuild(const std::vector<Document>& docs, const Taxono
     auto analyse = [&](std::size_t begin) {
       Batch b;
       for (std::size_t i = begin; i < std::min(begin + kBatchSize, order.size()); ++i)
-        b.docs.push_back(make_xapian_document(linked(*order[i], links), taxonomy, analyzer, &b.words));
+        b.docs.push_back(make_xapian_document(linked(*order[i], links), taxonomy, analyzer, &b.words, &pairs));
       return b;
     };
     WordCounts words;  // summed over the collection: one spelling update per distinct word
@@ -197,6 +199,7 @@ IndexSummary IndexStore::update(const std::vector<Document>& docs, const Taxonom
   DirLock lock(dir_);
   Analyzer analyzer;
   Xapian::WritableDatabase db(live, Xapian::DB_OPEN);
+  const auto pairs = schema::decode_pair_stems(db.get_metadata(std::string(schema::kPairStemsKey)));  // as built
   IndexSummary s;
   std::set<std::string> wanted;
   std::size_t done = 0;
@@ -205,7 +208,7 @@ IndexSummary IndexStore::update(const std::vector<Document>& docs, const Taxonom
     wanted.insert(schema::id_term(d->id));
     WordCounts words;
     // A new or removed translation changes its group's stored links, so their hashes change too.
-    Xapian::Document xd = make_xapian_document(linked(*d, links), taxonomy, analyzer, &words);
+    Xapian::Document xd = make_xapian_document(linked(*d, links), taxonomy, analyzer, &words, &pairs);
     const std::string term = schema::id_term(d->id);
     auto post = db.postlist_begin(term);
     if (post == db.postlist_end(term)) {

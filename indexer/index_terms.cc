@@ -1,5 +1,9 @@
 #include "index_terms.h"
 
+#include <algorithm>
+#include <unordered_map>
+#include <unordered_set>
+
 #include "schema.h"
 
 namespace copsearch {
@@ -15,25 +19,57 @@ namespace {
 constexpr std::size_t kMaxWordBytes = 120;
 }  // namespace
 
-Xapian::Document make_xapian_document(const Document& doc, const Taxonomy& taxonomy, Analyzer& analyzer, WordCounts* words) {
+schema::PairStems common_stems(const std::vector<const Document*>& docs, Analyzer& analyzer) {
+  constexpr std::size_t kSample = 2000;
+  const std::size_t step = std::max<std::size_t>(1, docs.size() / kSample);
+  std::unordered_map<std::string, std::size_t> df;
+  std::size_t sampled = 0;
+  for (std::size_t i = 0; i < docs.size(); i += step, ++sampled) {
+    const Lang lang = lang_from_code(docs[i]->lang).value_or(Lang::en);
+    std::unordered_set<std::string> seen;
+    for (const auto* text : {&docs[i]->title, &docs[i]->text})
+      for (auto& t : analyzer.tokens(*text, lang)) seen.insert(std::move(t.stem));
+    for (const auto& s : seen) ++df[s];
+  }
+  schema::PairStems out;
+  for (const auto& [stem, n] : df)
+    if (n * 20 >= sampled) out.insert(stem);
+  return out;
+}
+
+Xapian::Document make_xapian_document(const Document& doc, const Taxonomy& taxonomy, Analyzer& analyzer, WordCounts* words,
+                                      const schema::PairStems* pairs) {
   const Lang lang = lang_from_code(doc.lang).value_or(Lang::en);
   Xapian::Document xd;
   Xapian::termpos pos = 0;
-  for (const auto& t : analyzer.tokens(doc.title, lang)) {
+  const std::string* last_common = nullptr;  // the stem at position pos - 1, if common
+  Xapian::termpos last_pos = 0;
+  auto pair_with_last = [&](const std::string& stem) {
+    const bool common = pairs && pairs->count(stem);
+    if (common && last_common && last_pos + 1 == pos)
+      if (const auto pair = schema::pair_term(*last_common, stem); !pair.empty()) xd.add_boolean_term(pair);
+    last_common = common ? &stem : nullptr;
+    last_pos = pos;
+  };
+  const auto title = analyzer.tokens(doc.title, lang);
+  for (const auto& t : title) {
     if (t.word.size() > kMaxWordBytes) continue;
     xd.add_posting(schema::stem_term(t.stem), ++pos, schema::kTitleWdf);
+    pair_with_last(t.stem);
     if (words) ++(*words)[t.word];
   }
   pos += schema::kBodyPositionGap;
   const Xapian::termpos body_first = pos + 1;
   schema::Spans spans;
-  for (const auto& t : analyzer.tokens(doc.text, lang)) {
+  const auto body = analyzer.tokens(doc.text, lang);
+  for (const auto& t : body) {
     spans.emplace_back(t.begin, t.end);
     if (t.word.size() > kMaxWordBytes) {
       ++pos;
       continue;
     }
     xd.add_posting(schema::stem_term(t.stem), ++pos);
+    pair_with_last(t.stem);
     if (words) ++(*words)[t.word];
   }
   xd.add_boolean_term(schema::id_term(doc.id));

@@ -8,6 +8,7 @@
 
 #include "analyzer.h"
 #include "document.h"
+#include "schema.h"
 #include "taxonomy.h"
 
 namespace copsearch {
@@ -15,10 +16,15 @@ namespace copsearch {
 // Folded words and how often a document uses them: the spelling data typo correction draws on.
 using WordCounts = std::map<std::string, Xapian::termcount>;
 
-// Terms are the stems, with positions (phrases match stem sequences); `words`, if given,
-// receives the folded words.
+// Terms are the stems, with positions (phrases match stem sequences), and a pair term for
+// each two adjacent stems that are both in `pairs`; `words`, if given, receives the folded words.
 Xapian::Document make_xapian_document(const Document& doc, const Taxonomy& taxonomy, Analyzer& analyzer,
-                                      WordCounts* words = nullptr);
+                                      WordCounts* words = nullptr, const schema::PairStems* pairs = nullptr);
+
+// The stems in at least 5% of the documents (of an even sample of 2,000 in a larger collection):
+// 512 stems on the 10k peers corpus, whose pairs cost 30% more build time and 13% more size
+// there, and took the query set's p50 over HTTP from 0.73 to 0.64 ms and its p99 from 2.5 to 1.8 ms.
+schema::PairStems common_stems(const std::vector<const Document*>& docs, Analyzer& analyzer);
 
 // Stable 64-bit FNV-1a hash of what is stored: equal hashes mean --update can skip a document.
 std::uint64_t content_hash(std::string_view data);

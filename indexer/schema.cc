@@ -18,6 +18,30 @@ std::string join(std::string_view prefix, std::string_view rest) {
 
 std::string id_term(std::string_view id) { return join(kIdPrefix, id); }
 std::string stem_term(std::string_view stem) { return join(kStemPrefix, stem); }
+std::string pair_term(std::string_view a, std::string_view b) {
+  constexpr std::size_t kMaxTermBytes = 240;  // Xapian refuses terms over 245 bytes
+  if (kPairPrefix.size() + a.size() + 1 + b.size() > kMaxTermBytes) return "";
+  std::string t = join(kPairPrefix, a);
+  t += ' ';
+  t.append(b);
+  return t;
+}
+
+std::string encode_pair_stems(const PairStems& stems) {
+  std::vector<std::string> sorted(stems.begin(), stems.end());
+  std::sort(sorted.begin(), sorted.end());
+  std::string out;
+  for (const auto& s : sorted) out.append(s).append("\n");
+  return out;
+}
+
+PairStems decode_pair_stems(std::string_view text) {
+  PairStems out;
+  for (std::size_t at = 0, nl; (nl = text.find('\n', at)) != std::string_view::npos; at = nl + 1)
+    out.emplace(text.substr(at, nl - at));
+  return out;
+}
+
 std::string group_term(const Document& doc) { return join(kGroupPrefix, doc.translation_of.empty() ? doc.id : doc.translation_of); }
 
 std::string facet_term(std::string_view facet, std::string_view value) {

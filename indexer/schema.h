@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -21,6 +22,7 @@ namespace copsearch::schema {
 inline constexpr std::string_view kIdPrefix = "Q";
 inline constexpr std::string_view kStemPrefix = "Z";
 inline constexpr std::string_view kGroupPrefix = "G";   // an original and its translations share G<original id>
+inline constexpr std::string_view kPairPrefix = "B";    // two common stems at adjacent positions (pair_term)
 inline constexpr Xapian::valueno kFacetMaskSlot = 0;    // 8 bytes: one bit per facet value
 inline constexpr Xapian::valueno kContentHashSlot = 1;  // lets --update skip unchanged documents
 // Slots 2-4 (id, lang, body start) are unused since format 2; slots 5-7 (text, fields, body
@@ -32,6 +34,7 @@ inline constexpr std::string_view kFacetBitsKey = "copsearch.facet_bits";
 inline constexpr std::string_view kBuiltAtKey = "copsearch.built_at";
 inline constexpr std::string_view kTaxonomyKey = "copsearch.taxonomy";  // the YAML the index was built with
 inline constexpr std::string_view kLexiconKey = "copsearch.lexicon";    // likewise for the lexicon
+inline constexpr std::string_view kPairStemsKey = "copsearch.pair_stems";  // PairStems, one stem a line
 // The layout version: stored translations, token spans and spelling keys came with 2, the hit
 // record as document data with 3. An index of another version is rebuilt by --update and
 // reported by the daemon.
@@ -41,6 +44,18 @@ inline constexpr std::string_view kFormat = "3";
 std::string id_term(std::string_view id);
 std::string stem_term(std::string_view stem);
 std::string group_term(const Document& doc);
+// "Bonlin safeti": stems `a` and `b` (without their Z) at adjacent positions, a boolean term,
+// made only when both are common (PairStems). A phrase of common words is slow because their
+// position lists are long: with the pair, a two-word phrase reads one posting list instead, and
+// a longer one checks positions only where every pair occurs. Pairs with a rarer word would
+// cost index size and build time for phrases that are quick anyway (Lucene's common grams).
+// Empty when the term would pass Xapian's length limit; neither side then uses the pair.
+std::string pair_term(std::string_view a, std::string_view b);
+// The common stems, chosen when an index is built and stored with it (kPairStemsKey), so that
+// the indexer's updates and the query side agree on which pairs exist.
+using PairStems = std::unordered_set<std::string>;
+std::string encode_pair_stems(const PairStems& stems);
+PairStems decode_pair_stems(std::string_view text);
 
 // "XAUDIENCEchildren": the boolean filter term for one facet value.
 std::string facet_term(std::string_view facet, std::string_view value);

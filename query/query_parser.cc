@@ -203,14 +203,18 @@ class Parser {
         const std::string term = schema::stem_term(toks.front().stem);
         if (std::find(stems.begin(), stems.end(), term) == stems.end()) stems.push_back(term);
       } else if (toks.size() > 1) {
-        std::vector<Xapian::Query> parts;
-        for (const auto& tok : toks)
-          parts.emplace_back(schema::stem_term(tok.stem));
+        std::vector<std::string> parts;
+        for (const auto& tok : toks) parts.push_back(tok.stem);
         const bool han = std::all_of(toks.begin(), toks.end(), [&](const copsearch::Token& tok) {
           return all_han(w.substr(tok.begin, tok.end - tok.begin));
         });
-        per_lang.push_back(han ? combine(opt_.match_all ? Xapian::Query::OP_AND : Xapian::Query::OP_OR, parts)
-                               : Xapian::Query(Xapian::Query::OP_PHRASE, parts.begin(), parts.end(), parts.size()));
+        if (han) {
+          std::vector<Xapian::Query> each;
+          for (const auto& s : parts) each.emplace_back(schema::stem_term(s));
+          per_lang.push_back(combine(opt_.match_all ? Xapian::Query::OP_AND : Xapian::Query::OP_OR, each));
+        } else {
+          per_lang.push_back(sequence(parts));
+        }
       }
     }
     // One word, stemmed differently per language: one term for ranking (OP_SYNONYM).
@@ -221,6 +225,25 @@ class Parser {
       per_lang.push_back(exact);
     }
     return combine(Xapian::Query::OP_OR, per_lang);
+  }
+
+  // Stems in sequence, as a phrase matches them. The index has a pair term for each two adjacent
+  // common stems: a two-word phrase of them needs no positions, and a longer phrase checks
+  // positions only in documents holding all its pairs. Weights still come from the words, so
+  // the ranking is the phrase's.
+  Xapian::Query sequence(const std::vector<std::string>& stems) const {
+    std::vector<Xapian::Query> words, pairs;
+    for (const auto& s : stems) words.emplace_back(schema::stem_term(s));
+    const Xapian::Query phrase(Xapian::Query::OP_PHRASE, words.begin(), words.end(), words.size());
+    const auto* common = opt_.pair_stems;
+    for (std::size_t i = 0; common && i + 1 < stems.size(); ++i)
+      if (common->count(stems[i]) && common->count(stems[i + 1]))
+        if (std::string pair = schema::pair_term(stems[i], stems[i + 1]); !pair.empty()) pairs.emplace_back(std::move(pair));
+    if (pairs.empty()) return phrase;
+    const Xapian::Query all_pairs(Xapian::Query::OP_AND, pairs.begin(), pairs.end());
+    const bool exact = stems.size() == 2;  // the one pair is the whole phrase
+    return Xapian::Query(Xapian::Query::OP_FILTER, exact ? Xapian::Query(Xapian::Query::OP_AND, words.begin(), words.end()) : phrase,
+                         all_pairs);
   }
 
   static Xapian::Query synonyms(const std::vector<std::string>& terms) {
@@ -266,12 +289,11 @@ class Parser {
     std::vector<std::vector<std::string>> seen;
     std::vector<Xapian::Query> alternatives;
     for (Lang lang : opt_.langs) {
-      std::vector<std::string> words;
-      for (const auto& tok : analyzer_.tokens(p, lang)) words.push_back(schema::stem_term(tok.stem));
-      if (words.empty() || std::find(seen.begin(), seen.end(), words) != seen.end()) continue;
-      seen.push_back(words);
-      alternatives.push_back(words.size() == 1 ? Xapian::Query(words.front())
-                                               : Xapian::Query(Xapian::Query::OP_PHRASE, words.begin(), words.end(), words.size()));
+      std::vector<std::string> stems;
+      for (const auto& tok : analyzer_.tokens(p, lang)) stems.push_back(tok.stem);
+      if (stems.empty() || std::find(seen.begin(), seen.end(), stems) != seen.end()) continue;
+      seen.push_back(stems);
+      alternatives.push_back(stems.size() == 1 ? Xapian::Query(schema::stem_term(stems.front())) : sequence(stems));
     }
     return combine(Xapian::Query::OP_OR, alternatives);
   }

@@ -10,6 +10,7 @@
 #include <functional>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -34,6 +35,9 @@ struct QueryOptions {
   // As-you-type: the stem terms (Z...) of the indexed words a folded prefix begins; empty when
   // it begins none, and the word is then treated as finished (and typo-corrected).
   std::function<std::vector<std::string>(const std::string& prefix)> complete = nullptr;
+  // The common stems the index made pair terms of (schema::pair_term); null: phrases use
+  // positions alone.
+  const std::unordered_set<std::string>* pair_stems = nullptr;
 };
 
 // What the parser did beyond the words typed, for the response.

@@ -75,6 +75,7 @@ void Searcher::open() {
   db_ = Xapian::Database(path_);
   masks_.load(db_, taxonomy_);
   suggestions_.clear();
+  pair_stems_ = schema::decode_pair_stems(db_.get_metadata(std::string(schema::kPairStemsKey)));
   index_langs_.clear();
   for (Lang l : kAllLangs)
     if (db_.get_termfreq(schema::facet_term("lang", lang_code(l)))) index_langs_.insert(l);
@@ -215,6 +216,7 @@ Searcher::Plan Searcher::plan(const SearchRequest& r) {
   qo.langs = p.langs;
   qo.match_all = r.match_all;
   qo.prefix_last = r.prefix;
+  qo.pair_stems = &pair_stems_;
   if (r.expand)
     qo.correct = [&](std::string_view raw, const std::string& folded) { return corrections(raw, folded, p.langs); };
   if (r.prefix) qo.complete = [this, &p](const std::string& prefix) { return completions(prefix, p.langs.front()); };

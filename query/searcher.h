@@ -19,6 +19,7 @@
 #include "facet_counter.h"
 #include "lexicon.h"
 #include "lexicon_matcher.h"
+#include "schema.h"
 #include "search_request.h"
 #include "taxonomy.h"
 
@@ -117,6 +118,7 @@ class Searcher {
   std::unique_ptr<Lexicon> lexicon_;         // from the index metadata; null if it has none
   std::unique_ptr<LexiconMatcher> matcher_;
   std::set<Lang> index_langs_;               // languages with documents in the index
+  schema::PairStems pair_stems_;             // from the index metadata
   std::pair<ino_t, long> stub_id_{0, 0};     // inode and mtime of the stub file last opened
 };
 

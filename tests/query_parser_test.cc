@@ -34,6 +34,22 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"   ", "Query(<alldocuments>)"},
         Case{"?!", "Query()"}));
 
+// Pair terms (B) of common stems make a two-word phrase exact without positions, and narrow a
+// longer one to the documents holding its pairs; a rarer word's phrase keeps positions alone.
+TEST(QueryParser, PhrasesOfCommonWordsUsePairTerms) {
+  Analyzer a;
+  const std::unordered_set<std::string> common = {"onlin", "groom", "risk", "e", "mail"};
+  auto with_pairs = [&](const std::string& q) {
+    return parse_query(q, QueryOptions{.langs = {Lang::en}, .pair_stems = &common}, a).get_description();
+  };
+  EXPECT_EQ(with_pairs("\"online grooming\""), "Query(((Zonlin AND Zgroom) FILTER Bonlin groom))");
+  EXPECT_EQ(with_pairs("e-mail"), "Query(((Ze AND Zmail) FILTER Be mail))");
+  EXPECT_EQ(with_pairs("\"online grooming risks\""),
+            "Query(((Zonlin PHRASE 3 Zgroom PHRASE 3 Zrisk) FILTER (Bonlin groom AND Bgroom risk)))");
+  EXPECT_EQ(with_pairs("\"online grooming signs\""), "Query(((Zonlin PHRASE 3 Zgroom PHRASE 3 Zsign) FILTER Bonlin groom))");
+  EXPECT_EQ(with_pairs("\"spotting signs\""), "Query((Zspot PHRASE 2 Zsign))");
+}
+
 TEST(QueryParser, MatchAllRequiresEveryWord) {
   EXPECT_EQ(parsed("online bullying", true), "Query((Zonlin AND Zbulli))");
 }
