@@ -38,9 +38,10 @@ std::string match_expression(const std::string& q) {
 Fts5Peer::Fts5Peer(const std::string& path) {
   std::remove(path.c_str());
   if (sqlite3_open(path.c_str(), &db_) != SQLITE_OK) throw std::runtime_error("sqlite: cannot open " + path);
-  exec("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;");
+  // 64 MB of page cache, as a deployment would give it; the facet rows clustered by document.
+  exec("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA cache_size=-65536;");
   exec("CREATE VIRTUAL TABLE docs USING fts5(id UNINDEXED, title, body, tokenize='porter unicode61')");
-  exec("CREATE TABLE facets(docid INTEGER, facet TEXT, value TEXT)");
+  exec("CREATE TABLE facets(docid INTEGER, facet TEXT, value TEXT, PRIMARY KEY(docid, facet, value)) WITHOUT ROWID");
 }
 
 Fts5Peer::~Fts5Peer() { sqlite3_close(db_); }
@@ -79,13 +80,16 @@ void Fts5Peer::index(const std::vector<Document>& docs) {
   }
   exec("COMMIT");
   exec("CREATE INDEX facets_by_value ON facets(facet, value, docid)");
-  exec("CREATE INDEX facets_by_doc ON facets(docid)");
   exec("INSERT INTO docs(docs) VALUES('optimize')");
+  exec("ANALYZE");
 }
 
+// The fastest plan found for SQLite: the filter's "+rowid" keeps SQLite from turning the IN list
+// into one MATCH per filtered document (a second a query at 10k documents), and the match set is
+// materialised once for the total and every count.
 PeerResult Fts5Peer::search(const BenchQuery& q, unsigned limit) {
-  const std::string filter = q.facet.empty() ? "" : " AND rowid IN (SELECT docid FROM facets WHERE facet = ?2 AND value = ?3)";
-  const std::string matches = "SELECT rowid FROM docs WHERE docs MATCH ?1" + filter;
+  const std::string filter = q.facet.empty() ? "" : " AND +rowid IN (SELECT docid FROM facets WHERE facet = ?2 AND value = ?3)";
+  const std::string matches = "SELECT rowid AS docid FROM docs WHERE docs MATCH ?1" + filter;
   auto bind = [&](Stmt& st) {
     const std::string expr = match_expression(q.q);
     sqlite3_bind_text(st.s, 1, expr.c_str(), -1, SQLITE_TRANSIENT);
@@ -98,15 +102,14 @@ PeerResult Fts5Peer::search(const BenchQuery& q, unsigned limit) {
   Stmt top(db_, "SELECT id FROM docs WHERE docs MATCH ?1" + filter + " ORDER BY bm25(docs, 0, 3.0, 1.0) LIMIT " + std::to_string(limit));
   bind(top);
   while (sqlite3_step(top.s) == SQLITE_ROW) r.top.emplace_back(reinterpret_cast<const char*>(sqlite3_column_text(top.s, 0)));
-  Stmt total(db_, "SELECT count(*) FROM (" + matches + ")");
-  bind(total);
-  if (sqlite3_step(total.s) == SQLITE_ROW) r.total = static_cast<unsigned long>(sqlite3_column_int64(total.s, 0));
-  Stmt counts(db_, "SELECT facet, value, count(*) FROM facets WHERE docid IN (" + matches + ") GROUP BY facet, value");
+  Stmt counts(db_, "WITH m AS MATERIALIZED (" + matches + ") SELECT f.facet, f.value, count(*) FROM m JOIN facets f USING (docid) "
+                   "GROUP BY f.facet, f.value UNION ALL SELECT NULL, NULL, count(*) FROM m");
   bind(counts);
-  while (sqlite3_step(counts.s) == SQLITE_ROW)
-    r.facets[reinterpret_cast<const char*>(sqlite3_column_text(counts.s, 0))]
-            [reinterpret_cast<const char*>(sqlite3_column_text(counts.s, 1))] =
-        static_cast<unsigned long>(sqlite3_column_int64(counts.s, 2));
+  while (sqlite3_step(counts.s) == SQLITE_ROW) {
+    const auto n = static_cast<unsigned long>(sqlite3_column_int64(counts.s, 2));
+    if (sqlite3_column_type(counts.s, 0) == SQLITE_NULL) r.total = n;  // the match set's size
+    else r.facets[reinterpret_cast<const char*>(sqlite3_column_text(counts.s, 0))][reinterpret_cast<const char*>(sqlite3_column_text(counts.s, 1))] = n;
+  }
   return r;
 }
 

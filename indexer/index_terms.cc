@@ -28,7 +28,8 @@ schema::PairStems common_stems(const std::vector<const Document*>& docs, Analyze
     const Lang lang = lang_from_code(docs[i]->lang).value_or(Lang::en);
     std::unordered_set<std::string> seen;
     for (const auto* text : {&docs[i]->title, &docs[i]->text})
-      for (auto& t : analyzer.tokens(*text, lang)) seen.insert(std::move(t.stem));
+      for (auto& t : analyzer.tokens(*text, lang))
+        if (!is_stopword(lang, t.word)) seen.insert(std::move(t.stem));  // "of the" pairs would be most of the cost
     for (const auto& s : seen) ++df[s];
   }
   schema::PairStems out;
