@@ -62,9 +62,11 @@ int run(int argc, char** argv) {
   } catch (const Xapian::Error& e) {
     throw std::runtime_error("cannot open the index: " + e.get_description());
   }
-  if (probe.get_metadata(std::string(schema::kFormatKey)) != schema::kFormat)
-    std::cerr << "copsearchd: warning: the index was built by an older copsearch-index; rebuild it for "
-                 "translations, fast snippets and typo correction in every script\n";
+  // Another layout would fail on its first hit: say so now, with the fix.
+  if (const auto format = probe.get_metadata(std::string(schema::kFormatKey)); format != schema::kFormat)
+    throw std::runtime_error("the index is of layout " + (format.empty() ? std::string("unknown") : format) +
+                             ", this copsearchd reads layout " + std::string(schema::kFormat) +
+                             ": rebuild it with copsearch-index --update");
   // Without --taxonomy, the daemon uses the taxonomy the index was built with.
   const Taxonomy taxonomy = taxonomy_path.empty()
                                 ? Taxonomy::parse(probe.get_metadata(std::string(schema::kTaxonomyKey)), index)

@@ -10,6 +10,7 @@
 
 #include "fixtures.h"
 #include "harness.h"
+#include "schema.h"
 
 namespace copsearch::testing {
 namespace {
@@ -403,6 +404,24 @@ TEST(DaemonLifecycle, RefusesToStartWithoutAnIndex) {
     EXPECT_EQ(r.exit_code, 1);
     EXPECT_NE(r.err.find("cannot open the index"), std::string::npos) << r.err;
   }
+}
+
+TEST(DaemonLifecycle, RefusesAnIndexOfAnotherLayoutAndSaysHowToRebuild) {
+  TempDir dir;
+  ASSERT_EQ(index_corpus(dir / "index").exit_code, 0);
+  {
+    Xapian::WritableDatabase db(dir / "index");
+    db.set_metadata(std::string(schema::kFormatKey), "2");  // as an older indexer left it
+    db.commit();
+  }
+  const auto r = run_command({COPSEARCHD_BIN, "--index", dir / "index", "--port", "0"});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("layout 2"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("copsearch-index --update"), std::string::npos) << r.err;
+  ASSERT_EQ(index_corpus(dir / "index", {"--update"}).exit_code, 0);
+  Daemon daemon(dir / "index", dir / "daemon.log");
+  EXPECT_EQ(HttpClient(daemon.port()).get("/search?q=grooming").status, 200);
+  EXPECT_EQ(daemon.stop(SIGTERM), 0);
 }
 
 TEST(Indexer, BadDocumentExits2WithFileLineAndLeavesTheIndexUntouched) {
