@@ -18,6 +18,12 @@ std::pair<ino_t, long> stub_identity(const std::string& dir) {
   return {st.st_ino, st.st_mtim.tv_sec * 1000000000L + st.st_mtim.tv_nsec};
 }
 
+Xapian::Query any_value(const std::string& facet, const std::vector<std::string>& values) {
+  std::vector<Xapian::Query> any;
+  for (const auto& v : values) any.emplace_back(schema::facet_term(facet, v));
+  return Xapian::Query(Xapian::Query::OP_OR, any.begin(), any.end());
+}
+
 std::size_t code_points(std::string_view s) {
   return static_cast<std::size_t>(std::count_if(s.begin(), s.end(), [](char c) { return (c & 0xC0) != 0x80; }));
 }
@@ -59,7 +65,8 @@ struct Searcher::Plan {
   };
   std::vector<Lang> langs;
   Xapian::Query text;    // what must match (expansions included); no filters, no boosts
-  std::vector<FacetGroup> groups;  // the facet selections, applied through the facet masks
+  std::vector<FacetGroup> groups;  // the facet selections, as facet-mask bits
+  Xapian::Query filter;            // the same as filter terms; empty for none
   std::vector<Boost> boost_specs;
   ParseInfo parse;
   std::vector<Expansion> expanded;
@@ -243,10 +250,13 @@ Searcher::Plan Searcher::plan(const SearchRequest& r) {
   for (auto& b : p.boost_specs)
     for (const auto& v : b.values) b.bits.push_back(masks_.value_bits(facet_index(b.facet), {v}, taxonomy_));
 
+  std::vector<Xapian::Query> filters;
   for (const auto& [facet, values] : r.filters) {
+    filters.push_back(any_value(facet, values));
     const int index = facet_index(facet);
     p.groups.push_back({masks_.facet_bits(index), masks_.value_bits(index, values, taxonomy_)});
   }
+  if (!filters.empty()) p.filter = Xapian::Query(Xapian::Query::OP_AND, filters.begin(), filters.end());
   return p;
 }
 
@@ -293,17 +303,31 @@ SearchResult Searcher::run(const SearchRequest& r) {
   Plan p = plan(r);
   SearchResult result;
 
-  // One pass: BM25 over the unfiltered matches, every one of them shown to the counter, which
-  // admits those passing the filters. With boosts, the best candidates beyond the page are
-  // re-ranked with them, each a fraction of the best score, taken from the facet masks.
+  // Exact counts need every match seen. With every word required, one BM25 pass shows each
+  // match to the counter, which admits those passing the filters to the ranking. With any
+  // word, a top-k pass lets Xapian skip documents that cannot reach the page (its OR decays to
+  // AND_MAYBE), which seeing every match forbids: there a scoring-free pass counts first (at
+  // 100k, one pass made two- and three-word queries half as slow again). With boosts, the best
+  // candidates beyond the page are re-ranked with them, each a fraction of the best score,
+  // taken from the facet masks.
   FacetCounter counter(masks_, p.groups, r.counts_filtered);
+  const Xapian::doccount all = db_.get_doccount();
+  const bool one_pass = r.match_all;
+  if (!one_pass) {
+    Xapian::Enquire count(db_);
+    count.set_query(p.text);
+    count.set_weighting_scheme(Xapian::BoolWeight());
+    count.get_mset(0, 0, all, nullptr, &counter);
+  }
   Xapian::Enquire rank(db_);
-  rank.set_query(p.text);
+  const bool filter_terms = !one_pass && !p.filter.empty() && !p.text.empty();
+  rank.set_query(filter_terms ? Xapian::Query(Xapian::Query::OP_FILTER, p.text, p.filter) : p.text);
   rank.set_weighting_scheme(Xapian::BM25Weight());
   const bool boosted = !p.boost_specs.empty();
-  const Xapian::doccount all = db_.get_doccount();
-  const Xapian::MSet mset = boosted ? rank.get_mset(0, r.offset + r.limit + kRescoreDepth, all, nullptr, &counter)
-                                    : rank.get_mset(r.offset, r.limit, all, nullptr, &counter);
+  const Xapian::doccount check = one_pass ? all : 0;
+  const Xapian::MatchDecider* decider = one_pass ? &counter : nullptr;
+  const Xapian::MSet mset = boosted ? rank.get_mset(0, r.offset + r.limit + kRescoreDepth, check, nullptr, decider)
+                                    : rank.get_mset(r.offset, r.limit, check, nullptr, decider);
   result.total = counter.passed();
   result.facets = facet_counts(counter);
   const double best = mset.empty() || mset.begin().get_weight() <= 0 ? 1.0 : mset.begin().get_weight();

@@ -57,9 +57,10 @@ class SearchTest : public ::testing::Test {
   }
 
   SearchResult search(const std::string& q, std::map<std::string, std::vector<std::string>> filters = {},
-                      unsigned limit = 100, unsigned offset = 0, bool counts_filtered = false) {
+                      unsigned limit = 100, unsigned offset = 0, bool counts_filtered = false, bool match_all = false) {
     SearchRequest r;
     r.counts_filtered = counts_filtered;
+    r.match_all = match_all;
     r.q = q;
     r.filters = std::move(filters);
     r.limit = limit;
@@ -90,12 +91,14 @@ TEST_F(SearchTest, TitleMatchOutranksPassingMention) {
   EXPECT_EQ(ids(r)[0], "title-match");
 }
 
+// Both match paths: any word (a counting pass, then a ranking pass) and all words (one pass).
 TEST_F(SearchTest, FacetCountsMatchBruteForceDisjunctiveOrFiltered) {
+  for (const bool match_all : {false, true})
   for (const bool filtered : {false, true})
   for (const char* word : {"alpha", "hotel"}) {
     for (const auto& filters : std::vector<std::map<std::string, std::vector<std::string>>>{
              {}, {{"audience", {"children", "industry"}}}, {{"audience", {"children"}}, {"risk", {"csam", "privacy"}}}}) {
-      const auto r = search(word, filters, 100, 0, filtered);
+      const auto r = search(word, filters, 100, 0, filtered, match_all);
       // Brute force: a document containing the word counts for a facet's values when it passes
       // every filter group but that facet's own (disjunctive counts) or every group (filtered
       // counts), and in total when it passes all.
