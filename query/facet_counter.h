@@ -40,8 +40,8 @@ struct FacetGroup {
 // match decider, it sees every match when the MSet checks at least the whole database: a
 // document passing every group counts for all its values and is admitted to the ranking; one
 // failing a single group still counts for that group's facet, so each facet's counts ignore
-// its own selection. One match pass serves the total, the counts and the page, where a
-// counting pass and a filtered ranking pass would walk the posting lists twice. Local
+// its own selection. For an all-words search, one match pass then serves the total, the counts
+// and the page; an any-word search counts in a pass of its own (Searcher::run says why). Local
 // databases only: the remote backend applies no decider of ours
 // (shared/notes/xapian-facets-and-shards.md).
 // With `filtered`, a document failing any group counts nowhere: every count is within the
