@@ -1,6 +1,7 @@
 // @brief How a document is laid out in Xapian: term prefixes, value slots, stored data.
 //
-// Omega's conventions: Q = unique id, Z = stem, X... = our own boolean prefixes.
+// Omega's conventions: Q = unique id, Z = stem, X... = our own boolean prefixes; G groups
+// translations, B pairs adjacent common stems (pair_term).
 // The text is indexed as Z stems with positions: words match by stem, phrases as stem sequences
 // (one term per word keeps the index half the size of words-plus-stems).
 #pragma once
